@@ -8,7 +8,9 @@ import type { EnumGuardConfig } from '../config/config';
 /** What SQLAlchemy writes and expects to read for one binding, or why it cannot (an import-time failure). */
 export type PersistedLabels =
   | { ok: true; labels: string[] }
-  | { ok: false; error: string };
+  /** `error` names the Python exception SQLAlchemy raises at import ("AttributeError: value"); `unresolved` means
+   *  EnumGuard cannot know (the enum class is outside the workspace, or a value is computed). */
+  | { ok: false; error: string; unresolved?: boolean };
 
 export interface OrmUse {
   binding: OrmEnumBinding;
@@ -26,6 +28,8 @@ export interface MigrationTruth {
   /** The last op that changed the labels (rename/add) or created the type. */
   lastChangedAt?: SourceLocation;
   revision?: string;
+  /** Columns the migrations create with this type. */
+  uses: { table: string; column: string; location: SourceLocation }[];
 }
 
 export interface EnumTypeModel {

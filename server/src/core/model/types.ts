@@ -44,6 +44,8 @@ export interface PyEnumMember {
   /** The member value after auto() resolution where Python's rules make it knowable. */
   value: PyValue;
   location: SourceLocation;
+  /** The value expression (right-hand side), for edits that align a value with a database label. */
+  valueLocation?: SourceLocation;
   /** Set when an earlier member has the same value: Python makes this name an alias of that member. */
   aliasOf?: string;
 }
@@ -183,6 +185,8 @@ export interface FileFacts {
   revision?: AlembicRevision;
   /** EnumOps from a plain .sql file (schema dump or SQL migration). */
   sqlOps?: EnumOp[];
+  /** For alembic.ini: the script_location it names, relative to the workspace root. */
+  alembicScriptLocation?: string;
   problems: ParseProblem[];
 }
 
@@ -230,6 +234,8 @@ export interface DatabaseSnapshot {
   labelCounts: DbLabelCounts[];
   /** alembic_version rows, or null when the table does not exist. */
   alembicVersions: string[] | null;
+  /** What the snapshot could not do fully: sampled or skipped label counts, skipped schema-file statements. */
+  notes?: string[];
 }
 
 // ---------- Findings ----------
