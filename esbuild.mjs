@@ -43,6 +43,12 @@ for (const name of fs.readdirSync(pgliteDist)) {
   if (/\.(wasm|data)$/.test(name)) fs.copyFileSync(path.join(pgliteDist, name), path.join(dist, name));
 }
 
+// The catalog queries are .sql files read at run time (server/src/db/queries.ts): ship them in dist/queries/.
+fs.mkdirSync(path.join(dist, 'queries'), { recursive: true });
+for (const name of fs.readdirSync('server/src/db/queries')) {
+  if (name.endsWith('.sql')) fs.copyFileSync(path.join('server/src/db/queries', name), path.join(dist, 'queries', name));
+}
+
 if (watch) {
   for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
 } else {

@@ -3,6 +3,7 @@
 import type { EnumGuardConfig } from '../config/config';
 import type { AlembicState, EnumTypeModel, MigrationTruth, OrmUse } from './analysis';
 import { EnumClassTable } from './enumClassTable';
+import { moduleAliasesFor } from '../extract/moduleName';
 import { buildRevisionGraph, replayMigrations } from './migrationReplay';
 import { ormTypeName, persistedLabels } from './ormLabels';
 import type {
@@ -40,10 +41,10 @@ export function buildModel(facts: FileFacts[], database: DatabaseSnapshot | unde
   };
 
   // ORM truth.
-  const annotationMaps = facts.flatMap((f) => f.typeAnnotationMaps);
+  const annotationMaps = new AnnotationMapScopes(facts);
   for (const file of facts) {
     for (const binding of file.bindings) {
-      const use = ormUseOf(binding, file, classes, annotationMaps);
+      const use = ormUseOf(binding, file, classes, annotationMaps.visibleFrom(file));
       if (use) typeFor(use.typeName.schema, use.typeName.name).orm.push(use);
     }
   }
@@ -129,6 +130,31 @@ function ormUseOf(
     omitAliases: effective.omitAliases,
   });
   return { binding: effective, enumClass, typeName: { schema: effective.schema ?? 'public', name }, persisted };
+}
+
+/**
+ * type_annotation_map belongs to one declarative Base: a model sees the maps of its own file and of the modules it
+ * imports (where its Base lives), never those of an unrelated service in the same repository.
+ */
+class AnnotationMapScopes {
+  private readonly byModule = new Map<string, TypeAnnotationMapEntry[]>();
+
+  constructor(facts: FileFacts[]) {
+    for (const file of facts) {
+      if (file.typeAnnotationMaps.length === 0) continue;
+      for (const alias of moduleAliasesFor(file.file)) this.byModule.set(alias, file.typeAnnotationMaps);
+    }
+  }
+
+  visibleFrom(file: FileFacts): TypeAnnotationMapEntry[] {
+    if (file.typeAnnotationMaps.length > 0) return file.typeAnnotationMaps;
+    if (this.byModule.size === 0) return [];
+    for (const imp of file.imports) {
+      const maps = this.byModule.get(imp.module) ?? (imp.name ? this.byModule.get(`${imp.module}.${imp.name}`) : undefined);
+      if (maps) return maps;
+    }
+    return [];
+  }
 }
 
 function sameSet(a: string[], b: string[]): boolean {

@@ -149,6 +149,8 @@ export type EnumOp =
       enumClass?: { localName: string; resolvedModule?: string; valuesCallable?: ValuesCallable };
       location: SourceLocation;
       via: 'create_table' | 'enum-create' | 'sql' | 'add_column';
+      /** Enum(...).create(bind) checks the catalog first (checkfirst defaults to True): no error if the type exists. */
+      checkFirst?: boolean;
     }
   | { kind: 'add-value'; type: QualifiedName; label: string; before?: string; after?: string; ifNotExists: boolean; location: SourceLocation }
   | { kind: 'rename-value'; type: QualifiedName; from: string; to: string; location: SourceLocation }

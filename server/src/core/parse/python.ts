@@ -73,14 +73,28 @@ export function stringLiteralValue(node: Node | null | undefined): string | unde
     return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
   }
   if (node.type !== 'string') return undefined;
+  const prefix = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
+  const raw = /[rR]/.test(prefix);
   let value = '';
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'string_content') value += child.text;
-    else if (child.type === 'escape_sequence') value += unescapePython(child.text);
+    if (child.type === 'string_content') value += raw ? child.text : contentWithEscapes(child);
+    else if (child.type === 'escape_sequence') value += raw ? child.text : unescapePython(child.text);
     else if (child.type === 'interpolation') return undefined;
   }
   return value;
+}
+
+/** tree-sitter-python nests escape_sequence nodes inside string_content: replace each by what it stands for. */
+function contentWithEscapes(content: Node): string {
+  let text = '';
+  let at = content.startIndex;
+  for (const child of content.namedChildren) {
+    if (child?.type !== 'escape_sequence') continue;
+    text += content.text.slice(at - content.startIndex, child.startIndex - content.startIndex) + unescapePython(child.text);
+    at = child.endIndex;
+  }
+  return text + content.text.slice(at - content.startIndex);
 }
 
 function unescapePython(seq: string): string {

@@ -23,7 +23,7 @@ export const alembicVersionBehind: Rule = {
       const dbLacks = type.database ? difference(needed, type.database.labels) : needed;
       if (dbLacks.length === 0) continue;
       findings.push({
-        message: `The database is at revision ${database.alembicVersions.join(', ')} but the head is ${model.alembic.heads.join(', ')}: a pending revision adds ${quoted(dbLacks)} to ${type.key}, which ${use.binding.attribute} persists. Writing ${quoted(dbLacks)} fails until you run \`alembic upgrade head\`.`,
+        message: `The database is at revision ${database.alembicVersions.join(', ')} but the head is ${model.alembic.heads.join(', ')}: a pending revision gives ${type.key} ${quoted(dbLacks)}, which ${use.binding.attribute} persists. Writing ${quoted(dbLacks)} fails until you run \`alembic upgrade head\`.`,
         location: use.binding.location,
         enumType: type.key,
         related: type.migrations?.lastChangedAt ? [{ location: type.migrations.lastChangedAt, message: `the pending revision changes ${type.key} here` }] : [],

@@ -20,6 +20,8 @@ export const migrationDrift: Rule = {
     if (!replayed) return [];
     const dbLabels = type.database.labels;
     if (replayed.labels.join('\u0000') === dbLabels.join('\u0000')) return [];
+    // A newer revision already records the database's labels: only the upgrade is missing.
+    if (type.migrations && type.migrations.labels.join('\u0000') === dbLabels.join('\u0000')) return [];
     if (type.orm.some((u) => u.binding.ignoredRules.includes('migration-drift'))) return [];
     const onlyDb = difference(dbLabels, replayed.labels);
     const onlyMigrations = difference(replayed.labels, dbLabels);

@@ -8,7 +8,7 @@ import { alignmentFixes } from '../fixes/alignFixes';
 import type { OrmUse } from '../model/analysis';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import {
-  describeBinding, difference, isIgnored, memberValues, pendingLabels, quoted, sameLabels, targetLabels,
+  describeBinding, difference, isIgnored, memberValues, pendingRevisionAligns, quoted, sameLabels, targetLabels,
 } from './truths';
 
 export const persistMismatch: Rule = {
@@ -35,9 +35,7 @@ function checkNative(ctx: RuleContext, use: OrmUse): RuleFinding | undefined {
   const targetOnly = difference(target.labels, persisted);
   if (ormOnly.length === 0 && targetOnly.length === 0) return undefined;
   // The database being behind head explains labels that a pending revision creates: alembic-version-behind says so.
-  if (target.truth === 'database' && type.migrations && sameLabels(type.migrations.labels, persisted) && pendingLabels(type).length > 0) {
-    return undefined;
-  }
+  if (target.truth === 'database' && pendingRevisionAligns(type, persisted)) return undefined;
   const attr = use.binding.attribute;
   const parts = [
     `${attr}: ${describeBinding(use)} persists ${quoted(persisted)} but type ${type.key} holds ${quoted(target.labels)} (${target.truth}).`,

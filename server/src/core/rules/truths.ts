@@ -64,6 +64,16 @@ export function pendingLabels(type: EnumTypeModel): string[] {
   return difference(type.migrations.labels, type.migrationsAtDatabaseRevision.labels);
 }
 
+/**
+ * True when the database is behind head and head already gives exactly `labels`: upgrading resolves the
+ * disagreement, so alembic-version-behind reports it instead of the rules comparing against the database.
+ */
+export function pendingRevisionAligns(type: EnumTypeModel, labels: readonly string[]): boolean {
+  return type.migrations !== undefined && type.migrationsAtDatabaseRevision !== undefined
+    && type.migrations.labels.join('\u0000') !== type.migrationsAtDatabaseRevision.labels.join('\u0000')
+    && sameLabels(type.migrations.labels, labels);
+}
+
 // Tables the login path reads: a failure to load their rows locks every user out.
 const authTable = /(^|_)(users?|accounts?|auth\w*|logins?|members?|identities|principals)$/i;
 

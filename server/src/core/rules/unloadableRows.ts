@@ -5,7 +5,7 @@
  */
 import { alignmentFixes } from '../fixes/alignFixes';
 import type { Rule, RuleFinding } from './rule';
-import { countsFor, describeBinding, isAuthTable, isIgnored, quoted } from './truths';
+import { countsFor, describeBinding, isAuthTable, isIgnored, pendingRevisionAligns, quoted } from './truths';
 
 export const unloadableRows: Rule = {
   id: 'unloadable-rows',
@@ -15,10 +15,16 @@ export const unloadableRows: Rule = {
     const findings: RuleFinding[] = [];
     for (const use of ctx.type.orm) {
       if (!use.persisted.ok || isIgnored(use.binding, 'unloadable-rows')) continue;
+      if (pendingRevisionAligns(ctx.type, use.persisted.labels)) continue;
       const counts = countsFor(ctx.type, use);
       if (!counts) continue;
       const readable = new Set(use.persisted.labels);
-      const bad = Object.entries(counts.counts).filter(([label, n]) => n > 0 && !readable.has(label));
+      // In the type's label order, so messages are stable and read like the database.
+      const order = ctx.type.database?.labels ?? [];
+      const rank = (label: string) => (order.includes(label) ? order.indexOf(label) : order.length);
+      const bad = Object.entries(counts.counts)
+        .filter(([label, n]) => n > 0 && !readable.has(label))
+        .sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]));
       if (bad.length === 0) continue;
       const badRows = bad.reduce((sum, [, n]) => sum + n, 0);
       const approx = counts.exact ? '' : '≈';

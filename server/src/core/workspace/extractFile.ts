@@ -35,7 +35,6 @@ export function fileProblem(file: string, message: string, severity: ParseProble
 
 // Only Python files naming an enum, a revision or a declarative type map can hold facts.
 const pythonPrefilter = /Enum|ENUM|enum|down_revision|type_annotation_map/;
-const sqlPrefilter = /\b(TYPE|type|Type)\b/;
 
 export function extractFile(file: string, text: string): FileFacts {
   const facts = emptyFacts(file);
@@ -73,7 +72,6 @@ function extractPythonFacts(facts: FileFacts, text: string): void {
 }
 
 function extractSqlFacts(facts: FileFacts, text: string): void {
-  if (!sqlPrefilter.test(text)) return;
   const { ops, problems } = extractSqlEnumOps(facts.file, text);
   facts.sqlOps = ops;
   facts.problems.push(...problems);

@@ -1,0 +1,24 @@
+# Password login. Loading the User row is where the incident surfaced: every stored role is lower case
+# ('admin'), the ORM expects member names ('ADMIN'), so the SELECT raises LookupError for every user.
+import hashlib
+import hmac
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.enums import UserStatus
+from app.models import User
+
+
+def hash_password(password: str, salt: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", password.encode(), salt.encode(), 100_000).hex()
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    user = session.scalars(select(User).where(User.email == email)).one_or_none()
+    if user is None or user.status != UserStatus.ACTIVE:
+        return None
+    salt, _, expected = user.hashed_password.partition("$")
+    if not hmac.compare_digest(hash_password(password, salt), expected):
+        return None
+    return user
