@@ -11,14 +11,14 @@ import { cleanAnalysis, incidentAnalysis } from './incidentAnalysis';
 const input = (analysis = incidentAnalysis()): ReportInput => ({ analysis, root: '/abs/broken-auth', filesIndexed: 23, elapsedMs: 412, toolVersion: '9.8.7' });
 const ansi = /\u001b\[/;
 
-test('the incident: grouped per type, errors first in source order, clean types in one line', () => {
+test('the incident: grouped per type, errors first, worst impact (unloadable rows) first, clean types in one line', () => {
   const text = renderText(input(), { color: false, displayRoot: 'examples/broken-auth' });
   const lines = text.split('\n');
   assert.match(lines[0], /^EnumGuard 9\.8\.7 · examples\/broken-auth · database: postgresql:\/\/app@127\.0\.0\.1:5432\/app \(PostgreSQL 15\.18\) · alembic head c1f348491f8$/);
   const headers = lines.filter((line) => /^\S/.test(line) && !line.startsWith('EnumGuard'));
-  assert.deepEqual(headers.slice(0, 4), ['userrole  1 error', 'userstatus  1 error, 1 warning', 'audit.level  1 error', '✔ taskstatus  orm = migrations = database: todo, doing, done']);
+  assert.deepEqual(headers.slice(0, 4), ['userstatus  1 error, 1 warning', 'userrole  1 error', 'audit.level  1 error', '✔ taskstatus  orm = migrations = database: todo, doing, done']);
   // The three truths of userrole, then its finding at the 1-based position, the message and the preferred fix.
-  const block = text.slice(text.indexOf('userrole  1 error'), text.indexOf('userstatus  1 error'));
+  const block = text.slice(text.indexOf('userrole  1 error'), text.indexOf('audit.level  1 error'));
   assert.match(block, /orm\s+User\.role Enum\(UserRole\) app\/models\.py:19\s+ADMIN, USER/);
   assert.match(block, /migrations\s+head alembic\/versions\/c1f348491f8_initial_migration\.py:21\s+admin, user/);
   assert.match(block, /database\s+users\.role\s+admin \(3 rows\), user \(41 rows\)/);

@@ -12,7 +12,7 @@ import { packageExtension } from './support/packageExtension';
 import { startCodeServer, type CodeServer } from './support/codeServer';
 import { postgresUnavailableReason, startTestDatabase, type TestDatabase } from './support/testDatabase';
 import {
-  activeEditorLines, activeWebview, allFramesText, normalizeText, openFileFromExplorer, openWorkbench,
+  activeEditorLines, activeWebview, allFramesText, filterProblems, normalizeText, openFileFromExplorer, openWorkbench,
   pollUntil, readProblems, runPaletteCommand, showProblems, withFailureScreenshot, type ProblemEntry,
 } from './support/workbench';
 
@@ -91,6 +91,7 @@ describe('EnumGuard in a real VS Code (code-server + Chromium)', { skip: skipRea
     await withFailureScreenshot(page, 'problems-panel', () => timed('diagnostic_visible_ms', async () => {
       await openFileFromExplorer(page, MODEL_FILE);
       await showProblems(page);
+      await filterProblems(page, 'UserRole');
       const problems = await pollUntil(() => readProblems(page), (all) => all.some(isRoleMismatch), 60_000,
         `a persist-mismatch naming 'ADMIN', 'USER' and 'admin', 'user' on ${MODEL_FILE}`);
       roleProblem = problems.find(isRoleMismatch)!;
@@ -144,11 +145,11 @@ describe('EnumGuard in a real VS Code (code-server + Chromium)', { skip: skipRea
     await withFailureScreenshot(page, 'enum-map', async () => {
       await runPaletteCommand(page, 'EnumGuard: Show Enum Map');
       await page.locator('.tabs-container .tab', { hasText: 'Enum Map' }).waitFor({ timeout: 20_000 });
-      const body = activeWebview(page).locator('body');
-      const text = await pollUntil(async () => normalizeText(await body.innerText({ timeout: 20_000 })),
-        (seen) => seen.includes('userrole') && /\badmin\b/.test(seen) && /\buser\b/.test(seen), 30_000,
-        'the enum map to list userrole with admin and user');
-      assert.ok(text.includes('userrole'));
+      // One <section id="type-…"> per enum type; its table has the ORM, migrations and database rows.
+      const section = activeWebview(page).locator('section#type-userrole');
+      await pollUntil(async () => normalizeText(await section.innerText({ timeout: 20_000 })),
+        (text) => /^userrole\b/.test(text) && /\bdatabase admin user\b/.test(text), 30_000,
+        "the enum map's userrole section to list the database labels admin, user");
       if (database) assert.ok(!(await allFramesText(page)).includes(database.password), 'the database password appears in the page or the enum map');
     });
   });

@@ -11,6 +11,8 @@ import { Client } from 'pg';
 export interface PostgresServer {
   host: string;
   port: number;
+  /** The server's self-signed certificate (PEM) when started with ssl: true. */
+  certificateFile?: string;
   /** Directory of the server's unix socket. */
   socketDir: string;
   /** Password of the `postgres` superuser (random per server). */
@@ -54,7 +56,12 @@ export function postgresUnavailableReason(): string | undefined {
   return undefined;
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface StartOptions {
+  /** Serve TLS with a fresh self-signed certificate for 127.0.0.1 (written to `certificateFile`). */
+  ssl?: boolean;
+}
+
+export async function startPostgres(startOptions: StartOptions = {}): Promise<PostgresServer> {
   const bin = findPostgresBinaries();
   if (!bin) throw new Error('PostgreSQL server binaries not found (apt-get install postgresql)');
   const asRoot = process.getuid?.() === 0;
@@ -74,11 +81,22 @@ export async function startPostgres(): Promise<PostgresServer> {
     execFileSync('chown', ['-R', 'postgres:postgres', root]);
   }
   const port = await freePort();
+  const certificateFile = path.join(root, 'server.crt');
   try {
+    if (startOptions.ssl) {
+      // Self-signed, valid for the IP the tests connect to, so verify-full can pass with sslrootcert= it.
+      execFileSync('openssl', [
+        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+        '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(root, 'server.key'), '-out', certificateFile,
+      ], { stdio: 'ignore' });
+      fs.chmodSync(path.join(root, 'server.key'), 0o600);
+      if (asRoot) execFileSync('chown', ['postgres:postgres', path.join(root, 'server.key'), certificateFile]);
+    }
     run('initdb', ['-D', dataDir, '-U', 'postgres', `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--no-locale', '--no-sync']);
     const serverOptions = [
       `-k ${root}`, `-p ${port}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off',
       '-c full_page_writes=off', '-c max_connections=40',
+      ...(startOptions.ssl ? ['-c ssl=on', `-c ssl_cert_file=${certificateFile}`, `-c ssl_key_file=${path.join(root, 'server.key')}`] : []),
     ].join(' ');
     run('pg_ctl', ['-D', dataDir, '-o', serverOptions, '-l', path.join(root, 'server.log'), '-w', '-t', '60', 'start']);
   } catch (error) {
@@ -91,6 +109,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   let stopped = false;
   return {
     host, port, password, socketDir: root,
+    certificateFile: startOptions.ssl ? certificateFile : undefined,
     superuserUrl: urlFor('postgres'),
     urlFor,
     async createDatabase(name, sql) {

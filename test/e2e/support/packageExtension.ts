@@ -24,7 +24,9 @@ export function packageExtension(runFolder: string): string {
     }
   };
   run(process.execPath, ['esbuild.mjs']);
-  // vsce from the project's devDependencies; it warns about Node 20 but packages fine.
-  run(process.execPath, [path.join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', vsix]);
+  // vsce from the project's devDependencies (it warns about Node 20 but packages fine), with the flags of
+  // `npm run package`: the repository URL is not GitHub's, so README links stay relative instead of rewritten.
+  run(process.execPath, [path.join(REPO_ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies',
+    '--no-rewrite-relative-links', '-o', vsix]);
   return vsix;
 }

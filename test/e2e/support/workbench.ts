@@ -63,6 +63,16 @@ export async function showProblems(page: Page): Promise<Locator> {
   return page.locator('.markers-panel .monaco-list-row');
 }
 
+/**
+ * Types into the Problems panel's filter box, so the markers a check needs are rendered (the list is virtual:
+ * rows scrolled out of view are not in the DOM).
+ */
+export async function filterProblems(page: Page, text: string): Promise<void> {
+  const filter = page.getByPlaceholder(/^Filter \(e\.g\. text/).first();
+  await filter.waitFor({ timeout: 10_000 });
+  await filter.fill(text);
+}
+
 /** Opens the command palette, types a command title and runs the first matching entry. */
 export async function runPaletteCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
@@ -131,6 +141,8 @@ export async function readProblems(page: Page): Promise<ProblemEntry[]> {
       currentFile = resource ? (resource[2] ? `${resource[2]}/${resource[1]}` : resource[1]) : row.label;
       continue;
     }
+    // Level 3 rows are a marker's related information ("enums.py[Ln 11, Col 7]: enum class UserRole").
+    if (row.level !== '2') continue;
     const lines = row.text.split('\n').map(normalizeText).filter(Boolean);
     const position = /\[Ln (\d+), Col (\d+)\]/.exec(lines[lines.length - 1] ?? '');
     if (!position) continue;

@@ -49,6 +49,10 @@ export interface EnumTypeGroup {
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+const impactRank: readonly string[] = [
+  'unloadable-rows', 'persist-mismatch', 'bad-values-callable', 'missing-type', 'migration-drift', 'type-name-mismatch', 'alembic-version-behind',
+];
+
 /** Findings in reading order: by severity, then file, then position. */
 export function compareFindings(a: Finding, b: Finding): number {
   return severityRank[a.severity] - severityRank[b.severity]
@@ -74,12 +78,14 @@ export function groupByEnumType(analysis: Analysis): EnumTypeGroup[] {
   const all = [...groups.values()];
   for (const group of all) group.findings.sort(compareFindings);
   const tier = (group: EnumTypeGroup) => (group.findings.length === 0 ? 2 : group.findings.some((f) => f.severity === 'error') ? 0 : 1);
+  // Within a tier, what hurts most first: rows that cannot be loaded, then what the ORM writes wrong, ...
+  const impact = (group: EnumTypeGroup) => Math.min(...group.findings.map((f) => impactRank.indexOf(f.rule)), impactRank.length);
   const firstInSource = (a: EnumTypeGroup, b: EnumTypeGroup) => {
     const [x, y] = [a.findings[0]?.location, b.findings[0]?.location];
     if (!x || !y) return 0;
     return x.file.localeCompare(y.file) || x.range.line - y.range.line || x.range.column - y.range.column;
   };
-  return all.sort((a, b) => tier(a) - tier(b) || firstInSource(a, b) || a.key.localeCompare(b.key));
+  return all.sort((a, b) => tier(a) - tier(b) || impact(a) - impact(b) || firstInSource(a, b) || a.key.localeCompare(b.key));
 }
 
 /** Row counts per label summed over every column using the type; `exact` false when any count is a sample. */

@@ -6,12 +6,15 @@ const ignoreComment = /#\s*enumguard:\s*ignore(?:\[([^\]]*)\])?/;
 
 export class IgnoreComments {
   private lines: string[] | undefined;
+  private readonly mentionsEnumGuard: boolean;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.mentionsEnumGuard = text.includes('enumguard');
+  }
 
   /** Rule ids silenced for a declaration spanning `range`, in the order written, without duplicates. */
   rulesFor(range: SourceRange): string[] {
-    if (!this.text.includes('enumguard')) return [];
+    if (!this.mentionsEnumGuard) return [];
     this.lines ??= this.text.split('\n');
     const rules: string[] = [];
     const above = this.lines[range.line - 1];

@@ -63,8 +63,19 @@ class Extraction {
   classes = new Map<string, Node>();
   private readonly ignore: IgnoreComments;
 
+  private readonly interesting: RegExp;
+
   constructor(private readonly reader: EnumCallReader, private readonly enumClassNames: Set<string>, private readonly facts: SqlAlchemyFacts) {
     this.ignore = new IgnoreComments(reader.parse.text);
+    // Enum types, type maps, enum class names (for bare Mapped[X]) and module-level names bound to an Enum(...).
+    const names = [...enumClassNames].map((n) => n.split('.')[0]);
+    for (const [name, value] of reader.names.assignments) if (/Enum|ENUM/.test(value.text)) names.push(name);
+    const escaped = [...new Set(names)].filter((n) => n !== '').map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.interesting = new RegExp(`Enum|ENUM|type_annotation_map${escaped.length ? `|\\b(?:${escaped.join('|')})\\b` : ''}`);
+  }
+
+  private mayHoldEnum(node: Node): boolean {
+    return this.interesting.test(this.reader.parse.text.slice(node.startIndex, node.endIndex));
   }
 
   /** Runs one unit of extraction; an unexpected failure becomes a problem on that node instead of an exception. */
@@ -80,11 +91,17 @@ class Extraction {
   }
 
   readClass(className: string, definition: Node): void {
+    // Reading nodes crosses into WASM and costs far more than a regex over the source text: skip what cannot matter.
+    if (!this.mayHoldEnum(definition)) return;
     const body = definition.childForFieldName('body');
     if (!body) return;
-    const tableName = stringValue(this.classAttribute(definition, '__tablename__'));
-    const tableSchema = this.classTableSchema(definition);
+    let table: { name?: string; schema?: string } | undefined;
+    const tableOf = () => (table ??= {
+      name: stringValue(this.classAttribute(definition, '__tablename__')),
+      schema: this.classTableSchema(definition),
+    });
     for (const statement of body.namedChildren) {
+      if (!this.mayHoldEnum(statement)) continue;
       const assignment = assignmentOf(statement);
       const nameNode = assignment?.childForFieldName('left');
       if (!assignment || nameNode?.type !== 'identifier') continue;
@@ -95,12 +112,12 @@ class Extraction {
         continue;
       }
       if (attribute.startsWith('__')) continue;
-      this.readOrmAttribute({ className, tableName, tableSchema, assignment, nameNode, right });
+      this.readOrmAttribute({ className, tableOf, assignment, nameNode, right });
     }
   }
 
   private readOrmAttribute(site: {
-    className: string; tableName?: string; tableSchema?: string; assignment: Node; nameNode: Node; right?: Node;
+    className: string; tableOf: () => { name?: string; schema?: string }; assignment: Node; nameNode: Node; right?: Node;
   }): void {
     const annotation = site.assignment.childForFieldName('type') ?? undefined;
     const mappedClass = annotation ? readMappedClass(annotation, this.reader.scope) : undefined;
@@ -119,9 +136,9 @@ class Extraction {
       location: spanOf(this.reader.file, site.nameNode, columnCall ?? site.assignment),
       attribute: `${site.className}.${attribute}`,
       modelClass: site.className,
-      table: site.tableName,
+      table: site.tableOf().name,
       column: columnName ?? attribute,
-      tableSchema: site.tableSchema,
+      tableSchema: site.tableOf().schema,
       typeNode,
       mappedClass,
     });
@@ -313,11 +330,15 @@ class Extraction {
   /** A class attribute, looked up through same-file base classes as Python's attribute lookup would. */
   private classAttribute(definition: Node, name: string, depth = 0): Node | undefined {
     if (depth > 10) return undefined;
-    for (const statement of definition.childForFieldName('body')?.namedChildren ?? []) {
+    const ownText = this.reader.parse.text.slice(definition.startIndex, definition.endIndex);
+    const bases = definition.childForFieldName('superclasses');
+    const bodyMayHold = ownText.includes(name);
+    if (!bodyMayHold && !bases) return undefined;
+    for (const statement of bodyMayHold ? definition.childForFieldName('body')?.namedChildren ?? [] : []) {
       const assignment = assignmentOf(statement);
       if (assignment?.childForFieldName('left')?.text === name) return assignment.childForFieldName('right') ?? undefined;
     }
-    for (const base of definition.childForFieldName('superclasses')?.namedChildren ?? []) {
+    for (const base of bases?.namedChildren ?? []) {
       const baseClass = this.classes.get(dottedName(base) ?? '');
       const found = baseClass && baseClass !== definition ? this.classAttribute(baseClass, name, depth + 1) : undefined;
       if (found) return found;
@@ -371,6 +392,17 @@ function collectModuleNames(root: Node): ModuleNames {
     if (definition?.type === 'function_definition') {
       const name = definition.childForFieldName('name')?.text;
       if (name) names.callables.set(name, definition);
+      return;
+    }
+    if (definition?.type === 'class_definition') {
+      // Class attributes are reachable as `Class.attr` (e.g. `metadata=Base.metadata`).
+      const className = definition.childForFieldName('name')?.text;
+      for (const member of definition.childForFieldName('body')?.namedChildren ?? []) {
+        const assignment = member ? assignmentOf(member) : undefined;
+        const left = assignment?.childForFieldName('left');
+        const right = assignment?.childForFieldName('right');
+        if (className && left?.type === 'identifier' && right) names.assignments.set(`${className}.${left.text}`, right);
+      }
       return;
     }
     const assignment = assignmentOf(statement);

@@ -38,7 +38,7 @@ function describeProblem(use: OrmUse): string | undefined {
   const { persisted } = use;
   if (!persisted.ok) {
     if (persisted.unresolved) return undefined;
-    return `fails when the model is imported (${persisted.error}), so the application does not start.`;
+    return `raises ${persisted.error} when the model is imported: the application does not start.`;
   }
   const shape = use.binding.valuesCallable?.shape;
   const values = memberValues(use);

@@ -26,12 +26,12 @@ export const migrationDrift: Rule = {
     const onlyDb = difference(dbLabels, replayed.labels);
     const onlyMigrations = difference(replayed.labels, dbLabels);
     const what = onlyDb.length || onlyMigrations.length
-      ? [onlyDb.length ? `${quoted(onlyDb)} exist only in the database` : '', onlyMigrations.length ? `${quoted(onlyMigrations)} only in the migrations` : ''].filter(Boolean).join('; ')
+      ? [onlyDb.length ? `${quoted(onlyDb)} added outside the migrations` : '', onlyMigrations.length ? `${quoted(onlyMigrations)} missing from the database` : ''].filter(Boolean).join('; ')
       : 'same labels in another order';
     const location = replayed.lastChangedAt ?? replayed.createdAt;
     if (!location) return [];
     return [{
-      message: `Migrations replayed to ${database.alembicVersions.join(', ')} give ${type.key} ${quoted(replayed.labels)}, but the database holds ${quoted(dbLabels)} (${what}). The database was changed outside the migrations; a fresh environment built from them will differ.`,
+      message: `Migrations replayed to ${database.alembicVersions.join(', ')} give ${type.key} ${quoted(replayed.labels)}; the database holds ${quoted(dbLabels)} (${what}). A fresh environment built from the migrations will differ from this database.`,
       location,
       enumType: type.key,
       related: type.orm.map((u) => ({ location: u.binding.location, message: `${u.binding.attribute} uses ${type.key}` })),

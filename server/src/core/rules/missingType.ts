@@ -25,7 +25,7 @@ export const missingType: Rule = {
       if (columnIsOtherEnum(ctx, b.schema ?? 'public', b.table, b.column ?? b.attribute.split('.').pop())) continue;
       const labels = use.persisted.ok ? use.persisted.labels : [];
       findings.push({
-        message: `${b.attribute}: ${describeBinding(use)} needs type ${type.key}, which does not exist ${where}. asyncpg casts every parameter to it and fails (type "${type.type.name}" does not exist); psycopg2 sends plain strings and hides it until the column is made an enum${b.createType ? '' : '; create_type=False means SQLAlchemy never creates it'}. Fix: create it in a migration${labels.length ? ` with ${quoted(labels)}` : ''}, or name the existing type.`,
+        message: `${b.attribute}: ${describeBinding(use)} needs type ${type.key}, which does not exist ${where}${b.createType ? '' : ' (create_type=False: SQLAlchemy never creates it)'}. asyncpg fails on every write (type "${type.type.name}" does not exist); psycopg2 hides it. Fix: create it in a migration${labels.length ? ` with ${quoted(labels)}` : ''}, or name the existing type.`,
         location: b.location,
         enumType: type.key,
         related: [],

@@ -37,12 +37,14 @@ function checkNative(ctx: RuleContext, use: OrmUse): RuleFinding | undefined {
   // The database being behind head explains labels that a pending revision creates: alembic-version-behind says so.
   if (target.truth === 'database' && pendingRevisionAligns(type, persisted)) return undefined;
   const attr = use.binding.attribute;
+  const effects = [
+    ormOnly.length > 0 ? `writes fail (invalid input value for enum ${type.key}: "${ormOnly[0]}")` : '',
+    targetOnly.length > 0 ? `rows holding ${quoted(targetOnly)} raise LookupError on load` : '',
+  ].filter(Boolean);
   const parts = [
-    `${attr}: ${describeBinding(use)} persists ${quoted(persisted)} but type ${type.key} holds ${quoted(target.labels)} (${target.truth}).`,
+    `${attr}: ${describeBinding(use)} persists ${quoted(persisted)} but type ${type.key} holds ${quoted(target.labels)} (${target.truth}): ${effects.join(' and ')}.`,
+    advice(use, target.labels),
   ];
-  if (ormOnly.length > 0) parts.push(`Writing ${quoted(ormOnly)} fails: invalid input value for enum ${type.key}: "${ormOnly[0]}".`);
-  if (targetOnly.length > 0) parts.push(`Reading a row holding ${quoted(targetOnly)} raises LookupError.`);
-  parts.push(advice(use, target.labels));
   const related = [];
   if (target.location) related.push({ location: target.location, message: `migrations create ${type.key} with ${quoted(type.migrations?.labels ?? target.labels)}` });
   if (use.enumClass) related.push({ location: use.enumClass.location, message: `enum class ${use.enumClass.name}` });
@@ -60,7 +62,7 @@ export function advice(use: OrmUse, labels: string[]): string {
   const values = memberValues(use);
   const persistsValues = use.binding.valuesCallable?.shape === 'member-values';
   if (values && !persistsValues && sameLabels(values, labels)) {
-    return 'Fix: values_callable=lambda x: [e.value for e in x] (persist the member values), or rename the labels in a migration.';
+    return 'Fix: values_callable=lambda x: [e.value for e in x], or rename the labels in a migration.';
   }
   if (values) {
     const valueOnly = difference(values, labels);
@@ -72,7 +74,7 @@ export function advice(use: OrmUse, labels: string[]): string {
         return `${cls.name}.${member?.name ?? '?'} = '${v}'`;
       });
       const lead = persistsValues ? 'The member values do not match the labels' : 'values_callable alone would not fix it';
-      return `${lead}: ${examples.join(', ')}${examples.length ? ' vs ' : ''}label ${quoted(labelOnly)}. Align the member values with the labels, or rename the labels in a migration.`;
+      return `${lead}: ${examples.join(', ')}${examples.length ? ' vs ' : ''}label ${quoted(labelOnly)}. Fix: align the member values with the labels, or rename the labels in a migration.`;
     }
   }
   return 'Fix: rename the labels in a migration (ALTER TYPE ... RENAME VALUE, PostgreSQL 10+), or change what the ORM persists.';

@@ -33,11 +33,10 @@ export const unloadableRows: Rule = {
       const impact = all
         ? `Every row in ${counts.table} (${approx}${counts.totalRows}) cannot be loaded`
         : `${approx}${badRows} of ${approx}${counts.totalRows} rows in ${counts.table} cannot be loaded`;
-      const first = bad[0][0];
-      const error = `LookupError: '${first}' is not among the defined enum values. Enum name: ${ctx.type.type.name}. Possible values: ${use.persisted.labels.slice(0, 4).join(', ')}`;
-      const auth = isAuthTable(counts.table) && all ? ', so every login fails (the login path loads this row)' : '';
+      const error = `LookupError: '${bad[0][0]}' is not among the defined enum values`;
+      const auth = isAuthTable(counts.table) && all ? ', so every login fails' : '';
       findings.push({
-        message: `${impact}${auth}: ${where} holds ${bad.map(([l, n]) => `'${l}' (${approx}${n})`).join(', ')}, but ${use.binding.attribute} (${describeBinding(use)}) reads only ${quoted(use.persisted.labels)}. Loading them raises ${error}.${counts.exact ? '' : ' Counts are estimated from a sample of a large table.'}`,
+        message: `${impact}${auth}: ${where} holds ${bad.map(([l, n]) => `'${l}' (${approx}${n})`).join(', ')}; ${use.binding.attribute} (${describeBinding(use)}) reads only ${quoted(use.persisted.labels)} (${error}).${counts.exact ? '' : ' Counts are estimated from a sample of a large table.'}`,
         location: use.binding.location,
         enumType: ctx.type.key,
         related: use.enumClass ? [{ location: use.enumClass.location, message: `enum class ${use.enumClass.name}` }] : [],

@@ -10,6 +10,7 @@ import { extractAlembicRevision } from '../extract/alembic';
 import { extractSqlEnumOps } from '../extract/sqlEnumOps';
 import { readScriptLocation } from '../extract/alembicIni';
 import { moduleNameFor } from '../extract/moduleName';
+import { recoverSyntax } from '../extract/recoverSyntax';
 
 export const maxFileBytes = 5 * 1024 * 1024;
 
@@ -54,9 +55,11 @@ function extractPythonFacts(facts: FileFacts, text: string): void {
   const { file } = facts;
   facts.module = moduleNameFor(file);
   if (!pythonPrefilter.test(text)) return;
-  const parse = parsePython(file, text);
+  const original = parsePython(file, text);
+  // Half-typed code (an unclosed bracket) would swallow the rest of the file: extract from a repaired parse.
+  const parse = recoverSyntax(file, original);
   try {
-    facts.problems.push(...parse.problems);
+    facts.problems.push(...original.problems);
     facts.imports = extractImports(file, parse);
     facts.enums = extractPyEnums(file, facts.module, parse, facts.imports);
     const enumNames = new Set(facts.enums.map((e) => e.name));
@@ -67,7 +70,8 @@ function extractPythonFacts(facts: FileFacts, text: string): void {
     facts.problems.push(...orm.problems);
     if (text.includes('down_revision')) facts.revision = extractAlembicRevision(file, parse, facts.imports);
   } finally {
-    parse.tree.delete();
+    if (parse.tree !== original.tree) parse.tree.delete();
+    original.tree.delete();
   }
 }
 
