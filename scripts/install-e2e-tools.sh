@@ -13,11 +13,15 @@ T_START=$(date +%s)
 step() { echo "== install-e2e-tools [$(( $(date +%s) - T_START ))s] $*"; }
 mkdir -p "$TOOLS"
 
-# 1. Debian packages: the browser playwright drives, the second LSP client, unzip (vsix inspection).
+# 1. Debian packages: the browser playwright drives, the second LSP client, unzip, and a C++ toolchain.
 missing_apt=()
 command -v chromium >/dev/null || missing_apt+=(chromium)
 command -v nvim >/dev/null || missing_apt+=(neovim)
 command -v unzip >/dev/null || missing_apt+=(unzip)
+# node-gyp compiles code-server's two native addons (step 4): a clean Debian 12 image lacks the toolchain.
+command -v g++ >/dev/null || missing_apt+=(g++)
+command -v make >/dev/null || missing_apt+=(make)
+command -v python3 >/dev/null || missing_apt+=(python3)
 if [ ${#missing_apt[@]} -gt 0 ]; then
   step "apt-get install ${missing_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

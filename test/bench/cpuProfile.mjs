@@ -23,7 +23,7 @@ function frameOwner(callFrame, bundleUrl, lookup) {
   return { file: url, where: `${functionName || '(anonymous)'} ${url}:${lineNumber + 1}` };
 }
 
-export function summarizeProfile(profile, bundlePath, top = 15) {
+export function summarizeProfile(profile, bundlePath, { top = 15, withinFunction } = {}) {
   const bundleUrl = pathToFileURL(bundlePath).href;
   let lookup;
   try {
@@ -44,15 +44,28 @@ export function summarizeProfile(profile, bundlePath, top = 15) {
   const wasmCaller = (id) => {
     for (let at = parentOf.get(id); at !== undefined; at = parentOf.get(at)) {
       const frame = nodes.get(at).callFrame;
-      if (frame.url && !frame.url.startsWith('wasm://')) return frameOwner(frame, bundleUrl, lookup).file;
+      if (!frame.url || frame.url.startsWith('wasm://')) continue;
+      const owner = frameOwner(frame, bundleUrl, lookup).file;
+      if (owner !== frame.url) return owner; // the first caller that maps to a source file names the module
     }
     return 'unknown caller';
+  };
+  // Optionally keep only samples taken inside one function (e.g. the server's debounced `flush`: the edit path).
+  const inside = new Map();
+  const isInside = (id) => {
+    if (!withinFunction) return true;
+    if (inside.has(id)) return inside.get(id);
+    const parent = parentOf.get(id);
+    const result = nodes.get(id).callFrame.functionName === withinFunction || (parent !== undefined && isInside(parent));
+    inside.set(id, result);
+    return result;
   };
   const wasmModule = (callerFile) => (/web-tree-sitter/.test(callerFile) ? 'tree-sitter' : /libpg-query/.test(callerFile) ? 'libpg-query' : callerFile);
   const byFunction = new Map();
   const byFile = new Map();
   let totalUs = 0;
   for (const [id, us] of selfUs) {
+    if (!isInside(id)) continue;
     const owner = frameOwner(nodes.get(id).callFrame, bundleUrl, lookup);
     if (owner.file === '(WebAssembly)') {
       const module = wasmModule(wasmCaller(id));

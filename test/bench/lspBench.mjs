@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import {
   filesWithDiagnostics, isProgress, startLanguageServer, stopLanguageServer, waitForEvent, waitForQuiet,
 } from './lspClient.mjs';
+import { summarizeProfile } from './cpuProfile.mjs';
 import { readProcMemory } from './processStats.mjs';
 import { round, summarize } from './stats.mjs';
 
@@ -179,4 +180,28 @@ export async function benchLanguageServer({ serverPath, root, manifest, expected
     await stopLanguageServer(client);
   }
   return result;
+}
+
+/**
+ * A second, profiled server run (node --cpu-prof): index, then `edits` toggles at debounce 0. Only samples inside
+ * the session's debounced `flush` (re-extract the edited file, re-analyse, publish) are summarised: the edit path.
+ */
+export async function profileServerEdits({ serverPath, root, manifest, outDir, edits = 100, quietMs = 1000 }) {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-name=server.cpuprofile'];
+  const client = await startLanguageServer({ serverPath, root, settings: { debounceMs: 0 }, nodeArgs });
+  let latency;
+  try {
+    await awaitIndexed(client, client.initializeSentAt, quietMs);
+    const target = pickToggleTarget(manifest);
+    const document = await openDocument(client, root, target.file);
+    latency = await toggleEdits(client, document, target, edits);
+  } finally {
+    await stopLanguageServer(client);
+  }
+  const file = path.join(outDir, 'server.cpuprofile');
+  if (!fs.existsSync(file)) return { file: undefined, latencyWhileProfiling: latency, note: 'the server exited without writing its profile' };
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { file, latencyWhileProfiling: latency, editPath: summarizeProfile(profile, serverPath, { withinFunction: 'flush' }) };
 }

@@ -8,9 +8,9 @@ import rpc from 'vscode-jsonrpc/node';
  * Starts the server over stdio. `settings` is what workspace/configuration answers for `enumguard` (mutable:
  * change it, then call notifyConfigurationChanged()). Never exposes a database URL: the benchmark has none.
  */
-export async function startLanguageServer({ serverPath, root, settings }) {
+export async function startLanguageServer({ serverPath, root, settings, nodeArgs = [] }) {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ENUMGUARD_DATABASE_URL: '' } });
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ENUMGUARD_DATABASE_URL: '' } });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(chunk.toString()));
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
@@ -37,6 +37,8 @@ export async function startLanguageServer({ serverPath, root, settings }) {
     for (const listener of [...client.listeners]) listener(event);
   };
   connection.onNotification((method, params) => record(method, params));
+  // vscode-jsonrpc routes $/progress to per-token handlers, never to the catch-all above.
+  connection.onUnhandledProgress((params) => record('$/progress', params));
   connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'enumguard' ? client.settings : null)));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);

@@ -51,6 +51,7 @@ test('a full binding: id, ranges, defaults per SQLAlchemy 2.0', async () => {
     enumCallArgsEnd: { file: 'fixtures/import_spellings.py', range: { line: 32, column: 39, endLine: 32, endColumn: 39 } },
     source: { kind: 'class', localName: 'Role' },
     explicitName: 'role_a',
+    explicitNameLocation: { file: 'fixtures/import_spellings.py', range: { line: 32, column: 26, endLine: 32, endColumn: 39 } },
     nativeEnum: true,
     createConstraint: false,
     createType: true,

@@ -5,9 +5,17 @@ import { REPO_ROOT, RUNS_DIR } from './e2eTools';
 
 export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples/broken-auth');
 
-/** Creates test/e2e/runs/<label>-<time>-<random>/ and returns its absolute path. */
+/** Runs kept per label: enough to compare a failure with the runs before it, without filling the disk. */
+const KEPT_RUNS = 5;
+
+/** Creates test/e2e/runs/<label>-<time>-<random>/ (pruning older runs of that label) and returns its path. */
 export function createRunFolder(label: string): string {
   fs.mkdirSync(RUNS_DIR, { recursive: true });
+  // Names start with the ISO time, so sorting by name sorts by age.
+  const earlier = fs.readdirSync(RUNS_DIR).filter((name) => name.startsWith(`${label}-`)).sort();
+  for (const old of earlier.slice(0, Math.max(0, earlier.length - (KEPT_RUNS - 1)))) {
+    fs.rmSync(path.join(RUNS_DIR, old), { recursive: true, force: true });
+  }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return fs.mkdtempSync(path.join(RUNS_DIR, `${label}-${stamp}-`));
 }

@@ -103,7 +103,7 @@ function readMembers(file: string, body: Node, flavor: PyEnumFlavor, scope: Impo
       if (isReservedName(name) || ignored.has(name) || isDescriptor(valueNode, scope)) continue;
       const written = memberValueOf(valueNode, scope);
       const value = written.kind === 'auto' ? resolveAuto(flavor, name, seenValues) : coerceToMixin(flavor, written);
-      const member: PyEnumMember = { name, value, location: locationOf(file, target) };
+      const member: PyEnumMember = { name, value, location: locationOf(file, target), valueLocation: locationOf(file, valueNode) };
       const earlier = members.find((m) => sameValue(m.value, value));
       if (earlier) member.aliasOf = earlier.aliasOf ?? earlier.name;
       members.push(member);

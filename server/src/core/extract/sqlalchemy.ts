@@ -194,6 +194,7 @@ class Extraction {
         enumCallArgsEnd: facts.enumCallArgsEnd,
         source,
         explicitName: facts.explicitName,
+        explicitNameLocation: facts.explicitNameLocation,
         schema: facts.inheritSchema ? column.tableSchema : facts.schema,
         nativeEnum: facts.nativeEnum,
         createConstraint: facts.createConstraint,

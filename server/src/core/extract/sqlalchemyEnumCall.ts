@@ -22,6 +22,7 @@ export interface EnumCallFacts {
   /** Undefined when the call names no class and no labels (`Enum(name="t")` holds no labels; Mapped[Cls] does not fill them in). */
   source?: OrmEnumBinding['source'];
   explicitName?: string;
+  explicitNameLocation?: SourceLocation;
   schema?: string;
   inheritSchema: boolean;
   nativeEnum: boolean;
@@ -61,6 +62,7 @@ export function readEnumCall(
     enumCallArgsEnd: argumentsEnd(file, call),
     source,
     explicitName: constantString(reader, keyword('name')),
+    explicitNameLocation: args.keywords.has('name') ? locationOf(file, args.keywords.get('name')!.node) : undefined,
     schema: constantString(reader, keyword('schema')) ?? metadataSchema(reader, keyword('metadata')),
     inheritSchema: boolValue(keyword('inherit_schema')) ?? false,
     nativeEnum: boolValue(keyword('native_enum')) ?? true,

@@ -107,6 +107,8 @@ export interface OrmEnumBinding {
     | { kind: 'literals'; labels: string[] };
   /** name= keyword as written (undefined: derived from the class name, lower-cased). */
   explicitName?: string;
+  /** The `name=...` keyword argument, for edits that rename the type the ORM names. */
+  explicitNameLocation?: SourceLocation;
   /** schema= keyword, or the table's/MetaData's schema when inherit_schema applies. */
   schema?: string;
   nativeEnum: boolean;

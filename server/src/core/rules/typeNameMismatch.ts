@@ -4,6 +4,8 @@
  * `type "name" does not exist`; create_all and autogenerate then disagree with the migrations.
  * Do instead: give Enum(...) the column's type name (name=..., schema=...).
  */
+import type { OrmUse } from '../model/analysis';
+import type { Fix } from '../model/types';
 import type { Rule, RuleFinding } from './rule';
 import { displayTypeName } from '../model/buildModel';
 import { describeBinding, isIgnored } from './truths';
@@ -27,12 +29,19 @@ export const typeNameMismatch: Rule = {
         location: b.location,
         enumType: ctx.type.key,
         related: actual.location ? [{ location: actual.location, message: `the migration creates ${b.table}.${columnName} as ${actualName}` }] : [],
-        fixes: [],
+        fixes: renameFix(use, actual),
       });
     }
     return findings;
   },
 };
+
+/** Point name= (and schema=) at the column's type, when the declaration writes name= itself. */
+function renameFix(use: OrmUse, actual: { schema: string; name: string }): Fix[] {
+  const where = use.binding.explicitNameLocation;
+  if (!where || actual.schema !== use.typeName.schema) return [];
+  return [{ title: `Set name="${actual.name}"`, edits: [{ file: where.file, range: where.range, newText: `name=${JSON.stringify(actual.name)}` }], isPreferred: true }];
+}
 
 function columnType(ctx: Parameters<Rule['check']>[0], schema: string, table: string, column: string) {
   if (ctx.database) {
