@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { profileCli } from './cpuProfile.mjs';
 import { compareWithManifest } from './expectedFindings.mjs';
 import { generateWorkspace } from './generateWorkspace.mjs';
-import { benchLanguageServer } from './lspBench.mjs';
+import { benchLanguageServer, profileServerEdits } from './lspBench.mjs';
 import { cpuTimeMethod, peakRssMethod, runMeasured } from './processStats.mjs';
 import { median, round } from './stats.mjs';
 
@@ -105,6 +105,19 @@ function printLsp(lsp) {
   }
 }
 
+function printEditProfile(profile) {
+  const l = profile.latencyWhileProfiling;
+  console.log(`\nCPU profile of the server's edit path (samples inside the debounced flush; ${l?.n} edits at debounce 0, p50 ${fmt(l?.p50, ' ms', 1)} while profiling)`);
+  if (!profile.editPath) {
+    console.log(`  ${profile.note}`);
+    return;
+  }
+  console.log(`  ${fmt(profile.editPath.totalMs, ' ms')} sampled inside flush; ${profile.file}`);
+  for (const f of profile.editPath.files.slice(0, 8)) console.log(`    ${pad(fmt(f.selfMs, ' ms'), 9)} ${pad(fmt(f.percent, '%', 1), 6)}  ${f.name}`);
+  console.log('  by function:');
+  for (const f of profile.editPath.functions.slice(0, 10)) console.log(`    ${pad(fmt(f.selfMs, ' ms'), 9)} ${pad(fmt(f.percent, '%', 1), 6)}  ${f.name}`);
+}
+
 function printProfile(profile) {
   console.log(`\nCPU profile of one cold check (${profile.scale}x; ${fmt(profile.totalMs, ' ms')} sampled; ${profile.file})`);
   console.log('  self time by source:');
@@ -113,14 +126,16 @@ function printProfile(profile) {
   for (const f of profile.functions.slice(0, 12)) console.log(`    ${pad(fmt(f.selfMs, ' ms'), 9)} ${pad(fmt(f.percent, '%', 1), 6)}  ${f.name}`);
 }
 
-function verdicts(rows, lsp) {
+function verdicts(rows, linear, lsp) {
   const largest = rows[rows.length - 1];
-  const smallest = rows[0];
   const out = [
-    ['cold check <= 1.0x ast.parse (wall)', largest.ratioWall <= targets.ratioToAstParse, `${fmt(largest.ratioWall, 'x', 2)} at ${largest.scale}x (cpu ${fmt(largest.ratioCpu, 'x', 2)})`],
+    ['cold check <= 1.0x ast.parse (median wall)', largest.ratioWall <= targets.ratioToAstParse,
+      `${fmt(largest.ratioWall, 'x', 2)} at ${largest.scale}x (median cpu ${fmt(largest.ratioCpu, 'x', 2)}; best-of-runs wall ${fmt(largest.ratioBestWall, 'x', 2)}, cpu ${fmt(largest.ratioBestCpu, 'x', 2)})`],
     ['cold check peak RSS <= 200 MB', largest.enumguard.peakRssMb <= targets.peakRssMb, `${fmt(largest.enumguard.peakRssMb, ' MB')} at ${largest.scale}x`],
-    ['linear in workspace size (ms/file within 25%)', rows.length > 1 && Math.abs(largest.enumguard.cpuPerFileMs / smallest.enumguard.cpuPerFileMs - 1) <= 0.25,
-      `cpu ms/file ${rows.map((r) => `${r.scale}x ${fmt(r.enumguard.cpuPerFileMs, '', 2)}`).join(', ')}`],
+    // Superlinear growth would raise the cost per file with size; a fixed start-up cost lowers it.
+    ['linear in workspace size (CPU ms/file at the largest scale <= 1.15x the smallest)', rows.length > 1 && largest.enumguard.bestCpuPerFileMs <= 1.15 * rows[0].enumguard.bestCpuPerFileMs,
+      `best CPU ms/file ${rows.map((r) => `${r.scale}x ${fmt(r.enumguard.bestCpuPerFileMs, '', 2)}`).join(', ')}; ` +
+      `marginal ${linear.steps.map((s) => `${s.from}x->${s.to}x ${fmt(s.marginalCpuMsPerFile, '', 2)}`).join(', ')} ms/file; fixed ~${fmt(linear.fixedCpuMs, ' ms')}`],
   ];
   if (lsp?.edits) {
     out.push(['edit p95 <= 50 ms (debounce 0)', lsp.edits.p95 <= targets.editP95Ms, `${fmt(lsp.edits.p95, ' ms', 1)}`]);
@@ -131,12 +146,43 @@ function verdicts(rows, lsp) {
   return out.map(([name, ok, detail]) => ({ name, ok, detail }));
 }
 
+/**
+ * Copies dist/ aside so every run of this benchmark measures one build, even when someone rebuilds dist/
+ * meanwhile (the CPU profile's bundle positions must also match the source map that is read afterwards).
+ */
+function snapshotDist(out) {
+  if (!fs.existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run `node esbuild.mjs` (npm run bench does)');
+  const snapshot = path.resolve(out, 'dist-snapshot');
+  fs.rmSync(snapshot, { recursive: true, force: true });
+  fs.cpSync('dist', snapshot, { recursive: true, filter: (source) => !source.endsWith('.vsix') });
+  return { cliPath: path.join(snapshot, 'cli.js'), serverPath: path.join(snapshot, 'server.js') };
+}
+
+/**
+ * Linearity, on best-of-runs CPU time: the marginal cost per added file between consecutive scales and the fixed
+ * start-up cost (the intercept), reported apart so it does not hide in ms/file.
+ */
+function linearity(rows) {
+  const steps = [];
+  for (let i = 1; i < rows.length; i += 1) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    steps.push({ from: a.scale, to: b.scale, marginalCpuMsPerFile: round((b.enumguard.bestCpuMs - a.enumguard.bestCpuMs) / (b.pythonFiles - a.pythonFiles), 3),
+      marginalAstCpuMsPerFile: round((b.astParse.bestCpuMs - a.astParse.bestCpuMs) / (b.pythonFiles - a.pythonFiles), 3) });
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const slope = (last.enumguard.bestCpuMs - first.enumguard.bestCpuMs) / (last.pythonFiles - first.pythonFiles);
+  const marginal = steps.map((s) => s.marginalCpuMsPerFile);
+  return {
+    basis: 'best-of-runs CPU time', steps, fixedCpuMs: round(first.enumguard.bestCpuMs - slope * first.pythonFiles),
+    marginalSpread: marginal.length > 1 ? round(Math.max(...marginal) / Math.min(...marginal), 2) : undefined,
+  };
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
-  const cliPath = path.resolve('dist/cli.js');
-  const serverPath = path.resolve('dist/server.js');
-  if (!fs.existsSync(cliPath)) throw new Error('dist/cli.js is missing: run `node esbuild.mjs` (npm run bench does)');
+  const { cliPath, serverPath } = snapshotDist(options.out);
   const env = environment();
   console.log(`EnumGuard benchmark: node ${env.node}, ${env.cpus} cores (${env.cpuModel}), ${env.memoryGb} GB, ${env.python}, load average ${env.loadAverageAtStart.join(' ')}`);
   console.log(`peak RSS: ${env.peakRssMethod}; CPU time: ${env.cpuTimeMethod}; wall time: spawn to exit, measured by the harness`);
@@ -152,6 +198,17 @@ async function main() {
       `${manifest.counts.revisionsWritten} revisions, ${manifest.counts.pythonFiles} .py files, ${(manifest.counts.bytes / 1e6).toFixed(1)} MB in ${(performance.now() - t0).toFixed(0)} ms`);
     return { scale, root, manifest, listFile, cli: [], python: [] };
   });
+
+  // The fixed cost every check pays (process start, WASM parsers): one package, 50 model files.
+  const tinyRoot = path.resolve(options.out, 'ws-startup');
+  const tiny = generateWorkspace({ outDir: tinyRoot, modelFiles: 50, enumModelFiles: 10, revisions: 8 });
+  const startupRuns = [];
+  for (let rep = 0; rep < options.reps; rep += 1) startupRuns.push(await runCli(cliPath, tinyRoot));
+  const startup = {
+    pythonFiles: tiny.counts.pythonFiles, wallMs: round(median(startupRuns.map((r) => r.wallMs))), cpuMs: round(median(startupRuns.map((r) => r.cpuMs))),
+    peakRssMb: mb(Math.max(...startupRuns.map((r) => r.peakRssKb ?? 0)) || undefined),
+  };
+  console.log(`start-up baseline (${startup.pythonFiles} .py files): enumguard wall ${fmt(startup.wallMs, ' ms')}, cpu ${fmt(startup.cpuMs, ' ms')}, peak RSS ${fmt(startup.peakRssMb, ' MB')}`);
 
   // Interleave the tools and alternate their order so background load hits both alike.
   for (let rep = 0; rep < options.reps; rep += 1) {
@@ -169,11 +226,14 @@ async function main() {
     const aggregate = (runs) => ({
       wallMs: round(median(runs.map((r) => r.wallMs))), cpuMs: round(median(runs.map((r) => r.cpuMs).filter((v) => v !== undefined))),
       peakRssMb: mb(Math.max(...runs.map((r) => r.peakRssKb ?? 0)) || undefined),
+      // The best run is the steadiest estimate of the tool's own cost when other work shares the machine.
+      bestWallMs: round(Math.min(...runs.map((r) => r.wallMs))), bestCpuMs: round(Math.min(...runs.map((r) => r.cpuMs ?? Infinity))),
       runsWallMs: runs.map((r) => round(r.wallMs)), runsCpuMs: runs.map((r) => round(r.cpuMs)),
     });
     const enumguard = aggregate(ws.cli);
     enumguard.msPerFile = round(enumguard.wallMs / files, 3);
     enumguard.cpuPerFileMs = round(enumguard.cpuMs / files, 3);
+    enumguard.bestCpuPerFileMs = round(enumguard.bestCpuMs / files, 3);
     enumguard.internalElapsedMs = round(median(ws.cli.map((r) => r.report.summary?.elapsedSeconds * 1000)));
     const astParse = aggregate(ws.python);
     astParse.msPerFile = round(astParse.wallMs / files, 3);
@@ -181,17 +241,21 @@ async function main() {
     return {
       scale: ws.scale, pythonFiles: files, bytes: ws.manifest.counts.bytes, filesChecked: report.summary?.filesChecked,
       enumguard, astParse, ratioWall: round(enumguard.wallMs / astParse.wallMs, 2), ratioCpu: round(enumguard.cpuMs / astParse.cpuMs, 2),
+      ratioBestWall: round(enumguard.bestWallMs / astParse.bestWallMs, 2), ratioBestCpu: round(enumguard.bestCpuMs / astParse.bestCpuMs, 2),
       exitCode: ws.cli[0].exitCode, findings: compareWithManifest(report, ws.manifest),
     };
   });
+  const linear = linearity(rows);
   printCheckTable(rows);
+  console.log(`  linearity (best-of-runs CPU): fixed cost ~${fmt(linear.fixedCpuMs, ' ms')}; marginal per added file ` +
+    `${linear.steps.map((st) => `${st.from}x->${st.to}x ${fmt(st.marginalCpuMsPerFile, ' ms', 2)} (ast.parse ${fmt(st.marginalAstCpuMsPerFile, ' ms', 2)})`).join(', ')}`);
   for (const r of rows) {
     const f = r.findings;
     console.log(`  ${r.scale}x findings: ${f.total} (${f.columnMistakesFound}/${f.columnMistakes} deliberate column mistakes found, ` +
       `${f.strayTypesFlagged}/${f.strayTypes} stray-label types flagged, ${f.unexpected.length} not explained by the generator)`);
   }
 
-  const results = { environment: env, options, targets, check: rows };
+  const results = { environment: env, options, targets, startup, check: rows, linearity: linear };
   const largest = workspaces[workspaces.length - 1];
   if (options.lsp && fs.existsSync(serverPath)) {
     const report = largest.cli[0].report;
@@ -199,6 +263,10 @@ async function main() {
     const lsp = await benchLanguageServer({ serverPath, root: largest.root, manifest: largest.manifest, expectedFilesWithDiagnostics: expectedFiles, edits: options.edits });
     results.languageServer = { scale: largest.scale, pythonFiles: largest.manifest.counts.pythonFiles, ...lsp };
     printLsp(results.languageServer);
+    if (options.profile) {
+      results.languageServerEditProfile = await profileServerEdits({ serverPath, root: largest.root, manifest: largest.manifest, outDir: path.resolve(options.out, 'cpu-prof-server'), edits: 100 });
+      printEditProfile(results.languageServerEditProfile);
+    }
   } else if (options.lsp) {
     console.log('\nLanguage server: dist/server.js is missing, skipped');
   }
@@ -207,7 +275,7 @@ async function main() {
     results.cpuProfile = { scale: largest.scale, ...profile };
     printProfile(results.cpuProfile);
   }
-  results.verdicts = verdicts(rows, results.languageServer);
+  results.verdicts = verdicts(rows, linear, results.languageServer);
   results.environment.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
   results.totalSeconds = round((performance.now() - started) / 1000);
   fs.writeFileSync(path.join(options.out, 'results.json'), JSON.stringify(results, null, 2));

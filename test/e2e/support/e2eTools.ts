@@ -55,7 +55,12 @@ export function findBrowserTools(): { tools: BrowserTools } | { skip: string } {
 export function findNeovim(): { nvim: string } | { skip: string } {
   const nvim = process.env.NVIM_BIN ?? findOnPath('nvim');
   if (!nvim) return { skip: missingReason('nvim not on PATH') };
-  const version = execFileSync(nvim, ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  let version: string;
+  try {
+    version = execFileSync(nvim, ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  } catch {
+    return { skip: missingReason(`${nvim} does not run`) };
+  }
   const match = /NVIM v0\.(\d+)/.exec(version);
   // vim.lsp.start_client and vim.diagnostic (what the Lua driver uses) exist from 0.6 on.
   if (match && Number(match[1]) < 6) return { skip: `${version} is too old (need 0.6+); ${INSTALL_COMMAND}` };
