@@ -5,6 +5,7 @@ import type { AlembicState, EnumTypeModel, MigrationTruth, OrmUse } from './anal
 import { EnumClassTable } from './enumClassTable';
 import { moduleAliasesFor } from '../extract/moduleName';
 import { buildRevisionGraph, replayMigrations } from './migrationReplay';
+import { cachedReplay } from './replayCache';
 import { ormTypeName, persistedLabels } from './ormLabels';
 import type {
   AlembicRevision, DatabaseSnapshot, EnumOp, FileFacts, OrmEnumBinding, ParseProblem, TypeAnnotationMapEntry,
@@ -61,7 +62,7 @@ export function buildModel(facts: FileFacts[], database: DatabaseSnapshot | unde
     return persisted.ok ? persisted.labels : undefined;
   };
   if (revisions.length > 0) {
-    const atHead = replayMigrations(revisions, 'heads', resolveClassLabels);
+    const atHead = cachedReplay(revisions, 'heads', resolveClassLabels);
     problems.push(...atHead.problems);
     for (const replayed of atHead.types.values()) {
       typeFor(replayed.type.schema, replayed.type.name).migrations = migrationTruth(replayed);
@@ -69,7 +70,7 @@ export function buildModel(facts: FileFacts[], database: DatabaseSnapshot | unde
     const dbRevisions = database?.alembicVersions;
     const known = new Set(revisions.map((r) => r.revision));
     if (dbRevisions && dbRevisions.length > 0 && dbRevisions.every((r) => known.has(r)) && !sameSet(dbRevisions, graph.heads)) {
-      const atDatabase = replayMigrations(revisions, dbRevisions, resolveClassLabels);
+      const atDatabase = cachedReplay(revisions, dbRevisions, resolveClassLabels);
       for (const replayed of atDatabase.types.values()) {
         typeFor(replayed.type.schema, replayed.type.name).migrationsAtDatabaseRevision = migrationTruth(replayed);
       }

@@ -189,6 +189,11 @@ export interface FileFacts {
   revision?: AlembicRevision;
   /** EnumOps from a plain .sql file (schema dump or SQL migration). */
   sqlOps?: EnumOp[];
+  /**
+   * Set when the text pre-filter skipped parsing: the names used in `Mapped[...]` annotations. The index parses the
+   * file after all if one of them turns out to be an enum class (a bare `Mapped[Role]` is an enum column).
+   */
+  deferredMappedNames?: string[];
   /** For alembic.ini: the script_location it names, relative to the workspace root. */
   alembicScriptLocation?: string;
   problems: ParseProblem[];

@@ -39,9 +39,9 @@ export const missingType: Rule = {
 function columnIsOtherEnum(ctx: RuleContext, schema: string, table: string | undefined, column: string | undefined): boolean {
   if (!table || !column) return false;
   if (ctx.database) {
-    return ctx.database.columns.some((c) => c.schema === schema && c.table === table && c.column === column && c.enumType !== undefined);
+    return ctx.columns.databaseColumn(schema, table, column)?.enumType !== undefined;
   }
-  return ctx.model.types.some((t) => t.migrations?.uses.some((u) => u.table === table && u.column === column));
+  return ctx.columns.migrationColumnType(table, column) !== undefined;
 }
 
 function createTypeFix(ctx: RuleContext, labels: string[]): Fix[] {

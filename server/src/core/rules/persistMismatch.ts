@@ -84,7 +84,7 @@ function checkVarchar(ctx: RuleContext, use: OrmUse): RuleFinding | undefined {
   if (!use.persisted.ok || !ctx.database || !use.binding.table) return undefined;
   const schema = use.binding.schema ?? 'public';
   const columnName = use.binding.column ?? use.binding.attribute.split('.').pop();
-  const column = ctx.database.columns.find((c) => c.schema === schema && c.table === use.binding.table && c.column === columnName);
+  const column = columnName ? ctx.columns.databaseColumn(schema, use.binding.table, columnName) : undefined;
   if (!column) return undefined;
   const persisted = use.persisted.labels;
   const problems: string[] = [];

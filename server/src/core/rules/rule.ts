@@ -1,5 +1,6 @@
 // The shape of a rule: a pure function from one enum type's three truths to findings.
 import type { EnumModel } from '../model/buildModel';
+import type { ColumnIndex } from './columnIndex';
 import type { EnumTypeModel } from '../model/analysis';
 import type { DatabaseSnapshot, FileFacts, Finding, RuleId, Severity } from '../model/types';
 
@@ -8,6 +9,7 @@ export interface RuleContext {
   model: EnumModel;
   database?: DatabaseSnapshot;
   fileFacts(file: string): FileFacts | undefined;
+  columns: ColumnIndex;
 }
 
 /** A finding before configuration: the registry fills in rule id and severity. */

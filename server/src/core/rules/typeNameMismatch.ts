@@ -6,7 +6,7 @@
  */
 import type { OrmUse } from '../model/analysis';
 import type { Fix } from '../model/types';
-import type { Rule, RuleFinding } from './rule';
+import type { Rule, RuleContext, RuleFinding } from './rule';
 import { displayTypeName } from '../model/buildModel';
 import { describeBinding, isIgnored } from './truths';
 
@@ -43,14 +43,11 @@ function renameFix(use: OrmUse, actual: { schema: string; name: string }): Fix[]
   return [{ title: `Set name="${actual.name}"`, edits: [{ file: where.file, range: where.range, newText: `name=${JSON.stringify(actual.name)}` }], isPreferred: true }];
 }
 
-function columnType(ctx: Parameters<Rule['check']>[0], schema: string, table: string, column: string) {
+function columnType(ctx: RuleContext, schema: string, table: string, column: string) {
   if (ctx.database) {
-    const dbColumn = ctx.database.columns.find((c) => c.schema === schema && c.table === table && c.column === column);
+    const dbColumn = ctx.columns.databaseColumn(schema, table, column);
     return dbColumn?.enumType ? { ...dbColumn.enumType, truth: 'database', location: undefined } : undefined;
   }
-  for (const type of ctx.model.types) {
-    const use = type.migrations?.uses.find((u) => u.table === table && u.column === column);
-    if (use) return { schema: type.type.schema, name: type.type.name, truth: 'migrations', location: use.location };
-  }
-  return undefined;
+  const fromMigrations = ctx.columns.migrationColumnType(table, column);
+  return fromMigrations ? { ...fromMigrations, truth: 'migrations' } : undefined;
 }

@@ -34,14 +34,21 @@ export function fileProblem(file: string, message: string, severity: ParseProble
   return { file, range: topOfFile, message, severity };
 }
 
-// Only Python files naming an enum, a revision or a declarative type map can hold facts.
-const pythonPrefilter = /Enum|ENUM|enum|down_revision|type_annotation_map/;
+// Only Python files naming an enum, a revision or a declarative type map can hold facts ("Enum\b" also matches
+// StrEnum, IntEnum, SAEnum; "\benum\b" the module, not "enumerate" or "enums").
+const pythonPrefilter = /Enum\b|ENUM\b|\benum\b|down_revision|type_annotation_map/;
+const mappedAnnotation = /Mapped\[([^\]\n]*)\]/g;
 
-export function extractFile(file: string, text: string): FileFacts {
+export interface ExtractOptions {
+  /** Parse even when the pre-filter says the file cannot matter (its Mapped[...] names an enum class). */
+  force?: boolean;
+}
+
+export function extractFile(file: string, text: string, options: ExtractOptions = {}): FileFacts {
   const facts = emptyFacts(file);
   const kind = fileKindOf(file);
   try {
-    if (kind === 'python') extractPythonFacts(facts, text);
+    if (kind === 'python') extractPythonFacts(facts, text, options);
     else if (kind === 'sql') extractSqlFacts(facts, text);
     else if (kind === 'alembic-ini') facts.alembicScriptLocation = scriptLocationFrom(file, text);
   } catch (error) {
@@ -51,10 +58,14 @@ export function extractFile(file: string, text: string): FileFacts {
   return facts;
 }
 
-function extractPythonFacts(facts: FileFacts, text: string): void {
+function extractPythonFacts(facts: FileFacts, text: string, options: ExtractOptions): void {
   const { file } = facts;
   facts.module = moduleNameFor(file);
-  if (!pythonPrefilter.test(text)) return;
+  if (!options.force && !pythonPrefilter.test(text)) {
+    const names = mappedNames(text);
+    if (names.length > 0) facts.deferredMappedNames = names;
+    return;
+  }
   const original = parsePython(file, text);
   // Half-typed code (an unclosed bracket) would swallow the rest of the file: extract from a repaired parse.
   const parse = recoverSyntax(file, original);
@@ -73,6 +84,16 @@ function extractPythonFacts(facts: FileFacts, text: string): void {
     if (parse.tree !== original.tree) parse.tree.delete();
     original.tree.delete();
   }
+}
+
+/** Identifiers inside Mapped[...] annotations: "Mapped[Optional[Role]]" -> Optional, Role. */
+function mappedNames(text: string): string[] {
+  if (!text.includes('Mapped[')) return [];
+  const names = new Set<string>();
+  for (const match of text.matchAll(mappedAnnotation)) {
+    for (const word of match[1].split(/[^\w.]+/)) if (word) names.add(word.split('.').pop()!);
+  }
+  return [...names];
 }
 
 function extractSqlFacts(facts: FileFacts, text: string): void {

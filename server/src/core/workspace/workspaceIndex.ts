@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { EnumGuardConfig } from '../config/config';
 import type { FileFacts } from '../model/types';
-import { emptyFacts, extractFile, fileKindOf, fileProblem, maxFileBytes } from './extractFile';
+import { emptyFacts, extractFile, fileKindOf, fileProblem, maxFileBytes, type ExtractOptions } from './extractFile';
 
 export class WorkspaceIndex {
   private readonly byFile = new Map<string, FileFacts>();
+  private enumNameCache?: Set<string>;
   private isExcluded!: (rel: string) => boolean;
   private isIncluded!: (rel: string) => boolean;
 
@@ -41,7 +42,32 @@ export class WorkspaceIndex {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    this.enumNameCache = undefined;
+    this.parseDeferredEnumUsers();
     onProgress?.(done, files.length);
+  }
+
+  /** Every enum class name in the workspace. */
+  private enumNames(): Set<string> {
+    if (this.enumNameCache) return this.enumNameCache;
+    const names = new Set<string>();
+    for (const facts of this.byFile.values()) for (const cls of facts.enums) names.add(cls.name);
+    return (this.enumNameCache = names);
+  }
+
+  /**
+   * Files the pre-filter skipped whose Mapped[...] names an enum class hold bare `Mapped[Role]` enum columns:
+   * parse them now. Returns the files whose facts changed.
+   */
+  private parseDeferredEnumUsers(only?: Set<string>): string[] {
+    const names = only ?? this.enumNames();
+    const changed: string[] = [];
+    for (const [rel, facts] of this.byFile) {
+      if (!facts.deferredMappedNames?.some((name) => names.has(name))) continue;
+      this.byFile.set(rel, readAndExtract(this.root, rel, { force: true }));
+      changed.push(rel);
+    }
+    return changed;
   }
 
   listCandidates(): string[] {
@@ -68,9 +94,19 @@ export class WorkspaceIndex {
 
   /** Re-extracts one file from text (an editor buffer); returns its new facts. */
   update(rel: string, text: string): FileFacts {
-    const facts = extractFile(rel, text);
-    this.byFile.set(rel, facts);
+    let facts = extractFile(rel, text);
+    if (facts.deferredMappedNames?.some((name) => this.enumNames().has(name))) facts = extractFile(rel, text, { force: true });
+    this.replace(rel, facts);
     return facts;
+  }
+
+  /** Stores new facts; a file that now defines new enum class names may turn skipped files into enum users. */
+  private replace(rel: string, facts: FileFacts): void {
+    const before = new Set(this.byFile.get(rel)?.enums.map((cls) => cls.name));
+    this.byFile.set(rel, facts);
+    if (before.size > 0 || facts.enums.length > 0) this.enumNameCache = undefined;
+    const added = new Set(facts.enums.map((cls) => cls.name).filter((name) => !before.has(name)));
+    if (added.size > 0) this.parseDeferredEnumUsers(added);
   }
 
   /** Re-reads one file from disk (a watched-file change). */
@@ -79,12 +115,14 @@ export class WorkspaceIndex {
       this.remove(rel);
       return undefined;
     }
-    const facts = readAndExtract(this.root, rel);
-    this.byFile.set(rel, facts);
+    let facts = readAndExtract(this.root, rel);
+    if (facts.deferredMappedNames?.some((name) => this.enumNames().has(name))) facts = readAndExtract(this.root, rel, { force: true });
+    this.replace(rel, facts);
     return facts;
   }
 
   remove(rel: string): void {
+    if (this.byFile.get(rel)?.enums.length) this.enumNameCache = undefined;
     this.byFile.delete(rel);
   }
 
@@ -97,7 +135,7 @@ export class WorkspaceIndex {
   }
 }
 
-function readAndExtract(root: string, rel: string): FileFacts {
+function readAndExtract(root: string, rel: string, options?: ExtractOptions): FileFacts {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(path.join(root, rel));
@@ -110,7 +148,7 @@ function readAndExtract(root: string, rel: string): FileFacts {
   }
   if (looksBinary(bytes)) return withProblem(rel, 'skipped: binary content');
   // Invalid UTF-8 becomes U+FFFD: the rest of the file still yields facts.
-  return extractFile(rel, bytes.toString('utf8'));
+  return extractFile(rel, bytes.toString('utf8'), options);
 }
 
 function withProblem(rel: string, message: string): FileFacts {
