@@ -8,6 +8,7 @@ import { locationOf, stringLiteralValue, type PythonParse } from '../parse/pytho
 import { lineStartsOf, readPythonSqlString } from './pyStringSql';
 import { extractSqlEnumOpsMapped } from './sqlEnumOps';
 import { classifyValuesCallable } from './valuesCallableShape';
+import { identifierPattern, moduleStatements } from './pySyntax';
 
 export function extractAlembicRevision(file: string, parse: PythonParse, imports: PyImport[]): AlembicRevision | undefined {
   const root = parse.tree.rootNode;
@@ -16,15 +17,15 @@ export function extractAlembicRevision(file: string, parse: PythonParse, imports
   const functions = new Map<string, Node>();
   const moduleScope = new Map<string, Node>();
 
-  for (const statement of root.namedChildren) {
-    if (!statement) continue;
-    if (statement.type === 'function_definition') {
+  for (const { node: statement, type, topLevel } of moduleStatements(root)) {
+    if (!topLevel) continue;
+    if (type === 'function_definition') {
       const name = statement.childForFieldName('name')?.text;
       if (name === 'upgrade' || name === 'downgrade') functions.set(name, statement);
       continue;
     }
-    const assignment = assignmentOf(statement);
-    if (!assignment) continue;
+    const assignment = type === 'expression_statement' ? statement.namedChild(0) : null;
+    if (assignment?.type !== 'assignment') continue;
     const target = assignment.childForFieldName('left');
     const value = assignment.childForFieldName('right');
     if (target?.type !== 'identifier' || !value) continue;
@@ -50,12 +51,6 @@ export function extractAlembicRevision(file: string, parse: PythonParse, imports
     downgrade,
     problems: reader.problems,
   };
-}
-
-function assignmentOf(statement: Node): Node | undefined {
-  if (statement.type !== 'expression_statement') return undefined;
-  const first = statement.namedChild(0);
-  return first?.type === 'assignment' ? first : undefined;
 }
 
 /** "abc" -> ["abc"]; None -> []; ("a", "b") / ["a", "b"] -> ["a", "b"]; anything else -> undefined. */
@@ -93,6 +88,19 @@ const textNames = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy
 // Used when a name is not among the file's imports (a half-typed file, or an import we could not read).
 const conventionalModules: Record<string, string> = { op: 'alembic.op', sa: 'sqlalchemy', postgresql: 'sqlalchemy.dialects.postgresql', pg: 'sqlalchemy.dialects.postgresql' };
 
+/** Node types that are pure expressions: they never hold an assignment or a with-item, only calls may matter in them. */
+const expressionTypes = new Set([
+  'call', 'argument_list', 'keyword_argument', 'attribute', 'identifier', 'string', 'concatenated_string', 'integer',
+  'float', 'true', 'false', 'none', 'list', 'tuple', 'dictionary', 'pair', 'set', 'parenthesized_expression',
+  'binary_operator', 'boolean_operator', 'comparison_operator', 'unary_operator', 'not_operator', 'subscript',
+  'conditional_expression', 'lambda', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension',
+  'generator_expression', 'await', 'list_splat', 'dictionary_splat',
+]);
+/** Every call readCall handles spells one of these in its callee, unless it calls an imported alias of one. */
+const handledCallWords = ['create', 'drop', 'add_column', 'alter_column', 'execute', 'exec_driver_sql'];
+/** A column type that enumSpecOf can read spells one of these, unless it is an alias or a variable. */
+const enumTypeWords = ['Enum', 'ENUM', 'ARRAY'];
+
 class RevisionReader {
   readonly problems: ParseProblem[] = [];
   private readonly lineStarts: number[];
@@ -102,15 +110,22 @@ class RevisionReader {
   private ops: EnumOp[] = [];
   /** Types create_table already created in this function: Alembic creates each once per run. */
   private createdByTables = new Set<string>();
+  /** Source text tests that let whole subtrees go unvisited: reading nodes crosses into WASM, a regex does not. */
+  private readonly mayHoldHandledCall: RegExp;
+  private readonly mayNameEnumType: RegExp;
+  /** False in a function with syntax errors: an ERROR node inside an expression may hide an assignment. */
+  private canSkipExpressions = false;
 
   constructor(
     private readonly file: string,
-    text: string,
+    private readonly text: string,
     imports: PyImport[],
     private readonly moduleScope: Map<string, Node>,
   ) {
     this.lineStarts = lineStartsOf(text);
     for (const item of imports) this.importsByName.set(item.localName, item);
+    this.mayHoldHandledCall = wordsOrAliases(handledCallWords, imports);
+    this.mayNameEnumType = wordsOrAliases(enumTypeWords, imports);
   }
 
   readFunction(definition: Node | undefined): EnumOp[] {
@@ -119,15 +134,28 @@ class RevisionReader {
     this.batchTables = new Map();
     this.createdByTables = new Set();
     const body = definition?.childForFieldName('body');
+    this.canSkipExpressions = definition?.hasError === false;
     if (body) this.visit(body);
     return this.ops;
   }
 
   private visit(node: Node): void {
-    if (node.type === 'assignment') this.noteAssignment(node);
-    if (node.type === 'with_item') this.noteBatchAlias(node);
-    if (node.type === 'call' && this.readCall(node)) return;
+    const type = node.type;
+    if (this.canSkipExpressions && expressionTypes.has(type) && !this.mayHoldOp(node)) return;
+    if (type === 'assignment') this.noteAssignment(node);
+    if (type === 'with_item') this.noteBatchAlias(node);
+    if (type === 'call' && this.readCall(node)) return;
     for (const child of node.namedChildren) if (child) this.visit(child);
+  }
+
+  /** False when the expression holds no call that readCall could handle. */
+  private mayHoldOp(node: Node): boolean {
+    const source = this.sourceOf(node);
+    return source.includes('(') && this.mayHoldHandledCall.test(source);
+  }
+
+  private sourceOf(node: Node): string {
+    return this.text.slice(node.startIndex, node.endIndex);
   }
 
   private noteAssignment(assignment: Node): void {
@@ -184,7 +212,14 @@ class RevisionReader {
     const table = stringLiteralValue(args[0]);
     if (!table) return;
     const tableSchema = stringLiteralValue(keywordArg(call, 'schema'));
+    let scopeNames: RegExp | undefined;
     for (const argument of args.slice(1)) {
+      // Most columns are plain (sa.Integer(), ...): only one that names an enum type or a variable can hold one.
+      const source = this.sourceOf(argument);
+      if (!this.mayNameEnumType.test(source)) {
+        scopeNames ??= identifierPattern([...this.localScope.keys(), ...this.moduleScope.keys()]);
+        if (!scopeNames?.test(source)) continue;
+      }
       const column = this.columnOf(argument);
       if (!column?.spec) continue;
       const type = this.resolvedType(column.spec, tableSchema);
@@ -376,4 +411,12 @@ function keywordArg(call: Node, name: string): Node | undefined {
 
 function qualifiedTable(table: string, schema: string | undefined): string {
   return schema && schema !== 'public' ? `${schema}.${table}` : table;
+}
+
+/** Matches text holding one of `words`, or a whole identifier bound by an import of something that spells one. */
+function wordsOrAliases(words: string[], imports: PyImport[]): RegExp {
+  const spelled = new RegExp(words.join('|'));
+  const aliases = imports.filter((i) => spelled.test(`${i.module}.${i.name ?? ''}`)).map((i) => i.localName);
+  const aliasPattern = identifierPattern(aliases);
+  return new RegExp(`${words.join('|')}${aliasPattern ? `|${aliasPattern.source}` : ''}`, 'u');
 }

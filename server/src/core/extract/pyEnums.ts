@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { locationOf, type PythonParse } from '../parse/python';
 import type { PyEnumClass, PyEnumFlavor, PyEnumMember, PyImport, PyValue } from '../model/types';
 import { ImportScope } from './pyImports';
-import { assignmentOf, classDefinitionOf, dottedName, forEachModuleStatement, intValue, stringListValue, stringValue, unparenthesize } from './pySyntax';
+import { assignmentOf, dottedName, identifierPattern, intValue, moduleStatements, stringListValue, stringValue, unparenthesize } from './pySyntax';
 
 type EnumBaseKind = 'Enum' | 'StrEnum' | 'IntEnum' | 'Flag' | 'IntFlag';
 const enumBaseKinds = new Set<string>(['Enum', 'StrEnum', 'IntEnum', 'Flag', 'IntFlag']);
@@ -15,23 +15,46 @@ export function extractPyEnums(file: string, module: string, parse: PythonParse,
   const enums: PyEnumClass[] = [];
   // Member-less enum classes of this file may be subclassed; their flavor carries over.
   const memberlessFlavors = new Map<string, PyEnumFlavor>();
-  forEachModuleStatement(parse.tree.rootNode, (statement) => {
-    const definition = classDefinitionOf(statement);
-    if (!definition) return;
-    const found = readEnumClass(file, module, definition, scope, memberlessFlavors);
-    if (!found) return;
+  const mayNameEnumBase = enumBaseText(imports);
+  for (const { node: statement, type } of moduleStatements(parse.tree.rootNode)) {
+    let definition: Node | null = type === 'class_definition' ? statement : null;
+    if (type === 'decorated_definition') {
+      definition = statement.childForFieldName('definition');
+      if (definition?.type !== 'class_definition') continue;
+    }
+    if (!definition) continue;
+    const superclasses = definition.childForFieldName('superclasses');
+    // Most classes (models, plain classes) name no enum base: tell from their source before reading their nodes.
+    if (!superclasses || !mayHaveEnumBase(parse.text.slice(superclasses.startIndex, superclasses.endIndex), mayNameEnumBase, memberlessFlavors)) continue;
+    const found = readEnumClass(file, module, definition, superclasses, scope, memberlessFlavors);
+    if (!found) continue;
     enums.push(found);
     if (found.members.length === 0) memberlessFlavors.set(found.name, found.flavor);
-  });
+  }
   return enums;
 }
 
+/**
+ * Matches base-class source that may name an enum base: Enum, StrEnum, IntEnum, Flag, IntFlag (however
+ * qualified), or a name imported from the enum module under another name (`from enum import Enum as E`).
+ */
+function enumBaseText(imports: PyImport[]): RegExp {
+  const aliases = identifierPattern(imports.filter((i) => i.localName !== '*' && (i.module === 'enum' || i.module.startsWith('enum.'))).map((i) => i.localName));
+  return new RegExp(`Enum|Flag${aliases ? `|${aliases.source}` : ''}`, 'u');
+}
+
+/** False only when no base can make the class an enum (see flavorOf): no enum base, no member-less enum of this file. */
+function mayHaveEnumBase(basesText: string, mayNameEnumBase: RegExp, memberlessFlavors: Map<string, PyEnumFlavor>): boolean {
+  if (mayNameEnumBase.test(basesText)) return true;
+  for (const name of memberlessFlavors.keys()) if (basesText.includes(name)) return true;
+  return false;
+}
+
 function readEnumClass(
-  file: string, module: string, definition: Node, scope: ImportScope, memberlessFlavors: Map<string, PyEnumFlavor>,
+  file: string, module: string, definition: Node, superclasses: Node, scope: ImportScope, memberlessFlavors: Map<string, PyEnumFlavor>,
 ): PyEnumClass | undefined {
   const nameNode = definition.childForFieldName('name');
-  const superclasses = definition.childForFieldName('superclasses');
-  if (!nameNode || !superclasses) return undefined;
+  if (!nameNode) return undefined;
   const bases: Node[] = superclasses.namedChildren.filter((b) => b.type !== 'keyword_argument' && b.type !== 'comment');
   const flavor = flavorOf(bases, scope, memberlessFlavors);
   if (!flavor) return undefined;

@@ -4,13 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { PythonParse } from '../parse/python';
 import type { PyImport } from '../model/types';
 import { isPackageInit, moduleNameFor } from './moduleName';
-import { dottedName } from './pySyntax';
-
-/** Blocks whose imports still bind names for the module: try/except fallbacks, `if TYPE_CHECKING:`, with. */
-const importBearingBlocks = new Set([
-  'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'except_group_clause',
-  'finally_clause', 'with_statement', 'block',
-]);
+import { dottedName, moduleStatements } from './pySyntax';
 
 /**
  * Every import in the file, in source order. `import a.b` binds `a` (module "a"); `from x import *` yields
@@ -20,17 +14,12 @@ const importBearingBlocks = new Set([
 export function extractImports(file: string, parse: PythonParse): PyImport[] {
   const imports: PyImport[] = [];
   const context = { module: moduleNameFor(file), isPackage: isPackageInit(file) };
-  collectImports(parse.tree.rootNode, context, imports);
-  return imports;
-}
-
-function collectImports(container: Node, context: ImportContext, imports: PyImport[]): void {
-  for (const statement of container.namedChildren) {
-    if (!statement) continue;
-    if (statement.type === 'import_statement') readImport(statement, imports);
-    else if (statement.type === 'import_from_statement') readFromImport(statement, context, imports);
-    else if (importBearingBlocks.has(statement.type)) collectImports(statement, context, imports);
+  // Imports inside try/except fallbacks, `if TYPE_CHECKING:` and with blocks still bind names for the module.
+  for (const { node, type } of moduleStatements(parse.tree.rootNode)) {
+    if (type === 'import_statement') readImport(node, imports);
+    else if (type === 'import_from_statement') readFromImport(node, context, imports);
   }
+  return imports;
 }
 
 interface ImportContext {

@@ -1,6 +1,6 @@
 // Small readers over tree-sitter Python nodes shared by the Python extractors: statements, dotted names,
 // call arguments and literal values. Every reader tolerates half-typed code (missing children) and never throws.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { stringLiteralValue } from '../parse/python';
 
 /** Statement containers whose children still run at module level (if/try/with blocks, decorators). */
@@ -9,13 +9,43 @@ const moduleLevelBlocks = new Set([
   'finally_clause', 'with_statement', 'block',
 ]);
 
+export interface ModuleStatement {
+  node: Node;
+  type: string;
+  /** Directly in the module, not inside an if/try/with block. */
+  topLevel: boolean;
+}
+
+const moduleStatementCache = new WeakMap<Tree, Map<number, ModuleStatement[]>>();
+
+/**
+ * The statements that run at module level, looking inside if/try/with blocks, with their types. Read once per tree:
+ * every extractor walks them, and each node or type read crosses into WASM.
+ */
+export function moduleStatements(root: Node): readonly ModuleStatement[] {
+  let byRoot = moduleStatementCache.get(root.tree);
+  if (!byRoot) moduleStatementCache.set(root.tree, (byRoot = new Map()));
+  let statements = byRoot.get(root.id);
+  if (!statements) {
+    statements = [];
+    collectModuleStatements(root, true, statements);
+    byRoot.set(root.id, statements);
+  }
+  return statements;
+}
+
+function collectModuleStatements(container: Node, topLevel: boolean, into: ModuleStatement[]): void {
+  for (const child of container.namedChildren) {
+    if (!child) continue;
+    const type = child.type;
+    if (moduleLevelBlocks.has(type)) collectModuleStatements(child, false, into);
+    else into.push({ node: child, type, topLevel });
+  }
+}
+
 /** Calls `visit` for each statement that runs at module level, looking inside if/try/with blocks. */
 export function forEachModuleStatement(root: Node, visit: (statement: Node) => void): void {
-  for (const child of root.namedChildren) {
-    if (!child) continue;
-    if (moduleLevelBlocks.has(child.type)) forEachModuleStatement(child, visit);
-    else visit(child);
-  }
+  for (const statement of moduleStatements(root)) visit(statement.node);
 }
 
 /** The class_definition behind a statement, looking through decorators. */
@@ -131,4 +161,13 @@ export function stringListValue(node: Node | null | undefined): string[] | undef
     values.push(value);
   }
   return values;
+}
+
+/**
+ * Matches any of `names` as a whole Python identifier (not inside a longer one); undefined when there are none.
+ * Extractors test source text with it before reading nodes: a regex is far cheaper than crossing into WASM.
+ */
+export function identifierPattern(names: Iterable<string>): RegExp | undefined {
+  const wanted = [...new Set(names)].filter((n) => n !== '').map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return wanted.length > 0 ? new RegExp(`(?<!\\p{XID_Continue})(?:${wanted.join('|')})(?!\\p{XID_Continue})`, 'u') : undefined;
 }

@@ -5,7 +5,7 @@ import { locationOf, spanOf, type PythonParse } from '../parse/python';
 import type { OrmEnumBinding, ParseProblem, PyImport, SourceLocation, TypeAnnotationMapEntry } from '../model/types';
 import { IgnoreComments } from './ignoreComments';
 import { ImportScope } from './pyImports';
-import { assignmentOf, callArguments, classDefinitionOf, dottedName, forEachModuleStatement, stringValue, unparenthesize } from './pySyntax';
+import { assignmentOf, callArguments, dottedName, identifierPattern, moduleStatements, stringValue, unparenthesize } from './pySyntax';
 import { metadataSchema, readEnumCall, type EnumCallFacts, type EnumCallReader, type ModuleNames } from './sqlalchemyEnumCall';
 import { sqlAlchemyNameOf } from './sqlalchemyNames';
 import { readMappedClass } from './sqlalchemyMapped';
@@ -22,14 +22,9 @@ export interface SqlAlchemyFacts {
  */
 export function extractSqlAlchemy(file: string, parse: PythonParse, imports: PyImport[], enumClassNames: Set<string>): SqlAlchemyFacts {
   const facts: SqlAlchemyFacts = { bindings: [], typeAnnotationMaps: [], problems: [] };
-  const reader: EnumCallReader = { file, parse, scope: new ImportScope(imports), names: collectModuleNames(parse.tree.rootNode) };
-  const extraction = new Extraction(reader, enumClassNames, facts);
-  const classes = new Map<string, Node>();
-  forEachModuleStatement(parse.tree.rootNode, (statement) => {
-    const definition = classDefinitionOf(statement);
-    const name = definition?.childForFieldName('name')?.text;
-    if (definition && name) classes.set(name, definition);
-  });
+  const { names, classes } = readModuleLevel(parse.tree.rootNode);
+  const reader: EnumCallReader = { file, parse, scope: new ImportScope(imports), names };
+  const extraction = new Extraction(reader, enumClassNames, facts, imports);
   extraction.classes = classes;
   for (const [name, definition] of classes) extraction.guarded(definition, () => extraction.readClass(name, definition));
   if (parse.text.includes('Table')) {
@@ -62,18 +57,22 @@ interface ColumnRead {
 class Extraction {
   classes = new Map<string, Node>();
   private readonly ignore: IgnoreComments;
+  private readonly bodies = new Map<number, Node[]>();
 
   private readonly interesting: RegExp;
 
-  constructor(private readonly reader: EnumCallReader, private readonly enumClassNames: Set<string>, private readonly facts: SqlAlchemyFacts) {
+  constructor(
+    private readonly reader: EnumCallReader, private readonly enumClassNames: Set<string>, private readonly facts: SqlAlchemyFacts,
+    imports: PyImport[],
+  ) {
     this.ignore = new IgnoreComments(reader.parse.text);
-    // Enum types, type maps, enum class names (for bare Mapped[X]) and module-level names bound to an Enum(...).
-    const names = [...enumClassNames].map((n) => n.split('.')[0]);
-    for (const [name, value] of reader.names.assignments) if (/Enum|ENUM/.test(value.text)) names.push(name);
-    const escaped = [...new Set(names)].filter((n) => n !== '').map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    this.interesting = new RegExp(`Enum|ENUM|type_annotation_map${escaped.length ? `|\\b(?:${escaped.join('|')})\\b` : ''}`);
+    this.interesting = interestingText(reader, imports, [...enumClassNames].filter((name) => this.isEnumClassName(name)));
   }
 
+  /**
+   * Cheap text test: false only when the node's source cannot yield a fact. Reading nodes crosses into WASM and
+   * costs far more than a regex over the source text.
+   */
   private mayHoldEnum(node: Node): boolean {
     return this.interesting.test(this.reader.parse.text.slice(node.startIndex, node.endIndex));
   }
@@ -90,17 +89,25 @@ class Extraction {
     }
   }
 
+  /** A class body's statements, read once per class (tree-sitter hands out a new node on every field access). */
+  private bodyStatements(definition: Node): Node[] {
+    let statements = this.bodies.get(definition.id);
+    if (!statements) {
+      statements = definition.childForFieldName('body')?.namedChildren ?? [];
+      this.bodies.set(definition.id, statements);
+    }
+    return statements;
+  }
+
   readClass(className: string, definition: Node): void {
-    // Reading nodes crosses into WASM and costs far more than a regex over the source text: skip what cannot matter.
     if (!this.mayHoldEnum(definition)) return;
-    const body = definition.childForFieldName('body');
-    if (!body) return;
+    const body = this.bodyStatements(definition);
     let table: { name?: string; schema?: string } | undefined;
     const tableOf = () => (table ??= {
       name: stringValue(this.classAttribute(definition, '__tablename__')),
       schema: this.classTableSchema(definition),
     });
-    for (const statement of body.namedChildren) {
+    for (const statement of body) {
       if (!this.mayHoldEnum(statement)) continue;
       const assignment = assignmentOf(statement);
       const nameNode = assignment?.childForFieldName('left');
@@ -119,18 +126,18 @@ class Extraction {
   private readOrmAttribute(site: {
     className: string; tableOf: () => { name?: string; schema?: string }; assignment: Node; nameNode: Node; right?: Node;
   }): void {
-    const annotation = site.assignment.childForFieldName('type') ?? undefined;
-    const mappedClass = annotation ? readMappedClass(annotation, this.reader.scope) : undefined;
     const value = unparenthesize(site.right);
     let columnCall: Node | undefined;
     if (value) {
       const kind = value.type === 'call' ? sqlAlchemyNameOf(value.childForFieldName('function'), this.reader.scope) : undefined;
       if (kind !== 'Column' && kind !== 'mapped_column') return; // relationship(), column_property(), plain values
       columnCall = value;
-    } else if (!mappedClass) {
-      return;
     }
     const { columnName, typeNode } = columnCall ? this.columnNameAndType(columnCall) : { columnName: undefined, typeNode: undefined };
+    // The Mapped[] class only matters when no column type is written.
+    const annotation = typeNode ? undefined : site.assignment.childForFieldName('type') ?? undefined;
+    const mappedClass = annotation ? readMappedClass(annotation, this.reader.scope) : undefined;
+    if (!columnCall && !mappedClass) return;
     const attribute = site.nameNode.text;
     this.emitColumn({
       location: spanOf(this.reader.file, site.nameNode, columnCall ?? site.assignment),
@@ -335,7 +342,10 @@ class Extraction {
     const bases = definition.childForFieldName('superclasses');
     const bodyMayHold = ownText.includes(name);
     if (!bodyMayHold && !bases) return undefined;
-    for (const statement of bodyMayHold ? definition.childForFieldName('body')?.namedChildren ?? [] : []) {
+    const { text } = this.reader.parse;
+    for (const statement of bodyMayHold ? this.bodyStatements(definition) : []) {
+      // `name = ...` / `name: T = ...` starts with the name: skip the rest without reading their nodes.
+      if (!text.startsWith(name, statement.startIndex)) continue;
       const assignment = assignmentOf(statement);
       if (assignment?.childForFieldName('left')?.text === name) return assignment.childForFieldName('right') ?? undefined;
     }
@@ -386,34 +396,99 @@ function enclosingClassName(call: Node): string | undefined {
   return definition?.type === 'class_definition' ? definition.childForFieldName('name')?.text : undefined;
 }
 
-function collectModuleNames(root: Node): ModuleNames {
-  const names: ModuleNames = { assignments: new Map(), callables: new Map() };
-  forEachModuleStatement(root, (statement) => {
-    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (definition?.type === 'function_definition') {
-      const name = definition.childForFieldName('name')?.text;
-      if (name) names.callables.set(name, definition);
-      return;
+/**
+ * Module-level names and classes (by name, the last definition wins) in one pass. Class attributes (`Base.metadata`)
+ * are read only when a dotted name is first looked up: most files never need them.
+ */
+function readModuleLevel(root: Node): { names: ModuleNames; classes: Map<string, Node> } {
+  const classDefinitions: { name: string | undefined; definition: Node }[] = [];
+  const names: ModuleNames = { assignments: new ModuleAssignments(classDefinitions), callables: new Map() };
+  const classes = new Map<string, Node>();
+  for (const { node: statement, type } of moduleStatements(root)) {
+    const definition = type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const definitionType = definition === statement ? type : definition?.type;
+    if (definitionType === 'function_definition') {
+      const name = definition!.childForFieldName('name')?.text;
+      if (name) names.callables.set(name, definition!);
+      continue;
     }
-    if (definition?.type === 'class_definition') {
+    if (definitionType === 'class_definition') {
+      const name = definition!.childForFieldName('name')?.text;
+      classDefinitions.push({ name, definition: definition! });
+      if (name) classes.set(name, definition!);
+      continue;
+    }
+    if (type !== 'expression_statement') continue;
+    const assignment = statement.namedChild(0);
+    if (assignment?.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right) continue;
+    const name = left.text;
+    names.assignments.set(name, right);
+    if (unparenthesize(right)?.type === 'lambda') names.callables.set(name, right);
+  }
+  return { names, classes };
+}
+
+/** Module-level assignments; `Class.attr` entries are added from the class bodies on the first dotted lookup. */
+class ModuleAssignments extends Map<string, Node> {
+  private classMembersRead = false;
+
+  constructor(private readonly classDefinitions: { name: string | undefined; definition: Node }[]) {
+    super();
+  }
+
+  override get(key: string): Node | undefined {
+    if (key.includes('.')) this.readClassMembers();
+    return super.get(key);
+  }
+
+  override has(key: string): boolean {
+    if (key.includes('.')) this.readClassMembers();
+    return super.has(key);
+  }
+
+  private readClassMembers(): void {
+    if (this.classMembersRead) return;
+    this.classMembersRead = true;
+    for (const { name: className, definition } of this.classDefinitions) {
       // Class attributes are reachable as `Class.attr` (e.g. `metadata=Base.metadata`).
-      const className = definition.childForFieldName('name')?.text;
       for (const member of definition.childForFieldName('body')?.namedChildren ?? []) {
         const assignment = member ? assignmentOf(member) : undefined;
         const left = assignment?.childForFieldName('left');
         const right = assignment?.childForFieldName('right');
-        if (className && left?.type === 'identifier' && right) names.assignments.set(`${className}.${left.text}`, right);
+        if (className && left?.type === 'identifier' && right) super.set(`${className}.${left.text}`, right);
       }
-      return;
     }
-    const assignment = assignmentOf(statement);
-    const left = assignment?.childForFieldName('left');
-    const right = assignment?.childForFieldName('right');
-    if (left?.type !== 'identifier' || !right) return;
-    names.assignments.set(left.text, right);
-    if (unparenthesize(right)?.type === 'lambda') names.callables.set(left.text, right);
-  });
-  return names;
+  }
+}
+
+/**
+ * What a source text must mention to yield a fact: an enum type (Enum/ENUM under any spelling, or a local alias
+ * of one), a type map, a module-level name bound to an enum type (directly or through other names), or an enum
+ * class that a bare `Mapped[X]` may name. Anything else cannot produce a binding, a type map entry or a problem.
+ */
+function interestingText(reader: EnumCallReader, imports: PyImport[], enumClasses: string[]): RegExp {
+  const enumTypeText = /Enum|ENUM/;
+  const typeNames = new Set<string>();
+  // `from sqlalchemy import Enum as Kind`: `Kind(...)` names the type without spelling it.
+  for (const entry of imports) if (enumTypeText.test(`${entry.module}.${entry.name ?? ''}`)) typeNames.add(entry.localName);
+  const { text } = reader.parse;
+  const values: [string, string][] = [];
+  for (const [name, value] of reader.names.assignments) values.push([name, text.slice(value.startIndex, value.endIndex)]);
+  // `A = B` with `B = Enum(...)`: column types follow such chains, so A is as good as B.
+  for (let grew = true; grew;) {
+    grew = false;
+    const mentions = identifierPattern(typeNames);
+    for (const [name, valueText] of values) {
+      if (typeNames.has(name) || !(enumTypeText.test(valueText) || mentions?.test(valueText))) continue;
+      typeNames.add(name);
+      grew = true;
+    }
+  }
+  const wanted = identifierPattern([...typeNames, ...enumClasses]);
+  return new RegExp(`Enum|ENUM|type_annotation_map${wanted ? `|${wanted.source}` : ''}`, 'u');
 }
 
 const tableQueries = new WeakMap<Language, Query>();

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { EnumGuardConfig } from '../config/config';
 import type { FileFacts } from '../model/types';
-import { emptyFacts, extractFile, fileKindOf, fileProblem, maxFileBytes, type ExtractOptions } from './extractFile';
+import { extractFile, fileKindOf } from './extractFile';
+import { readAndExtract } from './readFacts';
 
 export class WorkspaceIndex {
   private readonly byFile = new Map<string, FileFacts>();
@@ -133,31 +134,4 @@ export class WorkspaceIndex {
   facts(): FileFacts[] {
     return [...this.byFile.values()];
   }
-}
-
-function readAndExtract(root: string, rel: string, options?: ExtractOptions): FileFacts {
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(path.join(root, rel));
-    if (stat.size > maxFileBytes) {
-      return withProblem(rel, `skipped: ${(stat.size / 1024 / 1024).toFixed(1)} MB is over EnumGuard's ${maxFileBytes / 1024 / 1024} MB limit per file`);
-    }
-    bytes = fs.readFileSync(path.join(root, rel));
-  } catch (error) {
-    return withProblem(rel, `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  if (looksBinary(bytes)) return withProblem(rel, 'skipped: binary content');
-  // Invalid UTF-8 becomes U+FFFD: the rest of the file still yields facts.
-  return extractFile(rel, bytes.toString('utf8'), options);
-}
-
-function withProblem(rel: string, message: string): FileFacts {
-  const facts = emptyFacts(rel);
-  facts.problems.push(fileProblem(rel, message));
-  return facts;
-}
-
-function looksBinary(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 8000);
-  return head.includes(0);
 }
