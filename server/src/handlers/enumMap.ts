@@ -1,12 +1,16 @@
 // enumguard/enumMap: every enum type of one folder (or all) with its three truths, for the Show Enum Map webview.
 import type { EnumMapType } from '../protocol';
 import { rowsPerLabel } from '../lsp/enumTable';
+import { compareImpact } from '../core/rules/impact';
 import type { WorkspaceSession } from '../session/workspaceSession';
 
 export function enumMapTypes(session: WorkspaceSession): EnumMapType[] {
   const analysis = session.analysis;
   if (!analysis) return [];
-  return analysis.types.map((type) => ({
+  const findingsOf = (key: string) => analysis.findings.filter((f) => f.enumType === key);
+  // The worst types first, as in the CLI report.
+  const types = [...analysis.types].sort((a, b) => compareImpact(findingsOf(a.key), findingsOf(b.key)) || a.key.localeCompare(b.key));
+  return types.map((type) => ({
     folderUri: session.folderUri,
     key: type.key,
     orm: type.orm.map((use) => ({

@@ -19,10 +19,18 @@ export async function openWorkbench(browser: Browser, url: string, workspace: st
   return page;
 }
 
-/** Runs `check`; on failure saves a screenshot named after the check into test/e2e/shots and rethrows. */
+/**
+ * Runs `check`; on failure saves a screenshot named after the check into test/e2e/shots and rethrows. With
+ * ENUMGUARD_E2E_SHOTS=all it also saves one after every passing check (to look at what a user sees).
+ */
 export async function withFailureScreenshot<T>(page: Page, name: string, check: () => Promise<T>): Promise<T> {
   try {
-    return await check();
+    const result = await check();
+    if (process.env.ENUMGUARD_E2E_SHOTS === 'all') {
+      fs.mkdirSync(SHOTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}-ok.png`) }).catch(() => undefined);
+    }
+    return result;
   } catch (error) {
     fs.mkdirSync(SHOTS_DIR, { recursive: true });
     const file = path.join(SHOTS_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}-${Date.now()}.png`);

@@ -2,6 +2,7 @@
 // positions users and CI tools read, findings grouped per enum type, and the summary counts.
 import type { Analysis, EnumTypeModel } from '../../core/model/analysis';
 import type { Finding, Severity, SourceRange } from '../../core/model/types';
+import { compareImpact } from '../../core/rules/impact';
 
 export interface ReportInput {
   analysis: Analysis;
@@ -49,10 +50,6 @@ export interface EnumTypeGroup {
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-const impactRank: readonly string[] = [
-  'unloadable-rows', 'persist-mismatch', 'bad-values-callable', 'missing-type', 'migration-drift', 'type-name-mismatch', 'alembic-version-behind',
-];
-
 /** Findings in reading order: by severity, then file, then position. */
 export function compareFindings(a: Finding, b: Finding): number {
   return severityRank[a.severity] - severityRank[b.severity]
@@ -63,9 +60,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /**
- * One group per enum type: every modelled type plus any type only a finding names. Types with errors come first,
- * then those with warnings or notes, then the clean ones; within each, in the order their first finding appears
- * in the source (clean ones by name), so the report reads like the code.
+ * One group per enum type: every modelled type plus any type only a finding names. The worst first (see
+ * compareImpact), then in the order their first finding appears in the source (clean ones by name).
  */
 export function groupByEnumType(analysis: Analysis): EnumTypeGroup[] {
   const groups = new Map<string, EnumTypeGroup>();
@@ -77,15 +73,13 @@ export function groupByEnumType(analysis: Analysis): EnumTypeGroup[] {
   }
   const all = [...groups.values()];
   for (const group of all) group.findings.sort(compareFindings);
-  const tier = (group: EnumTypeGroup) => (group.findings.length === 0 ? 2 : group.findings.some((f) => f.severity === 'error') ? 0 : 1);
-  // Within a tier, what hurts most first: rows that cannot be loaded, then what the ORM writes wrong, ...
-  const impact = (group: EnumTypeGroup) => Math.min(...group.findings.map((f) => impactRank.indexOf(f.rule)), impactRank.length);
+
   const firstInSource = (a: EnumTypeGroup, b: EnumTypeGroup) => {
     const [x, y] = [a.findings[0]?.location, b.findings[0]?.location];
     if (!x || !y) return 0;
     return x.file.localeCompare(y.file) || x.range.line - y.range.line || x.range.column - y.range.column;
   };
-  return all.sort((a, b) => tier(a) - tier(b) || impact(a) - impact(b) || firstInSource(a, b) || a.key.localeCompare(b.key));
+  return all.sort((a, b) => compareImpact(a.findings, b.findings) || firstInSource(a, b) || a.key.localeCompare(b.key));
 }
 
 /** Row counts per label summed over every column using the type; `exact` false when any count is a sample. */
