@@ -1,7 +1,7 @@
 // The EnumGuard language server: creates the connection and wires LSP messages to the per-folder sessions and
 // the handlers. Nothing else lives here. Run as `node dist/server.js --stdio` (or --node-ipc from VS Code).
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, CodeLensRefreshRequest, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
   type InitializeResult, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,7 +28,7 @@ const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const diagnostics = new DiagnosticsPublisher(connection);
 const readLine = lineReader(documents);
-const clientSupports = { configuration: false, watchedFilesDynamic: false, workDoneProgress: false, workspaceFolders: false, showDocument: false };
+const clientSupports = { codeLensRefresh: false, configuration: false, watchedFilesDynamic: false, workDoneProgress: false, workspaceFolders: false, showDocument: false };
 let initialFolders: string[] = [];
 /** How long to wait for the client to answer enumguard/databaseUrl before falling back to the environment. */
 const databaseUrlTimeoutMs = 5000;
@@ -65,6 +65,8 @@ const sessions = new SessionRegistry({
   analyzed(session) {
     diagnostics.publish(session);
     sendStatus(connection, sessions, diagnostics);
+    // Lenses count mismatches: ask the editor to fetch them again, or they stay stale until the next scroll.
+    if (clientSupports.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   },
 });
 
@@ -87,6 +89,7 @@ connection.onInitialize((params): InitializeResult => {
   clientSupports.workDoneProgress = !!capabilities.window?.workDoneProgress;
   clientSupports.workspaceFolders = !!capabilities.workspace?.workspaceFolders;
   clientSupports.showDocument = !!capabilities.window?.showDocument?.support;
+  clientSupports.codeLensRefresh = !!capabilities.workspace?.codeLens?.refreshSupport;
   initialFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {

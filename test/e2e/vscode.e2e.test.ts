@@ -123,6 +123,9 @@ describe('EnumGuard in a real VS Code (code-server + Chromium)', { skip: skipRea
       await pollUntil(() => readProblems(page),
         (all) => !all.some((p) => p.file === MODEL_FILE && p.line === roleProblem!.line && p.code === 'persist-mismatch'),
         30_000, `the persist-mismatch on ${MODEL_FILE}:${roleProblem!.line} to disappear`);
+      // The CodeLens above the column counts mismatches: it must follow the fix, not keep the old count.
+      await pollUntil(async () => normalizeText((await page.locator('.editor-group-container.active .codelens-decoration').allInnerTexts()).join(' | ')),
+        (lenses) => /userrole · [^|]*· 0 mismatches/.test(lenses), 15_000, 'the userrole CodeLens to show 0 mismatches');
     });
   });
 
