@@ -5,7 +5,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { AlembicRevision, EnumOp, ParseProblem, PyImport, QualifiedName, SourceLocation, ValuesCallable } from '../model/types';
 import { locationOf, stringLiteralValue, type PythonParse } from '../parse/python';
-import { lineStartsOf, readPythonSqlString } from './pyStringSql';
+import { readPythonSqlString } from './pyStringSql';
+import { lineStartsOf } from '../parse/lineIndex';
 import { extractSqlEnumOpsMapped } from './sqlEnumOps';
 import { classifyValuesCallable } from './valuesCallableShape';
 import { identifierPattern, moduleStatements } from './pySyntax';

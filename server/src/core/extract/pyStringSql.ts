@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SourceRange } from '../model/types';
 import type { SqlRangeMapper } from './sqlEnumOps';
+import { positionAt } from '../parse/lineIndex';
 
 export type PythonSqlString =
   | { kind: 'ok'; value: string; toRange: SqlRangeMapper }
@@ -72,25 +73,9 @@ function unescapePython(sequence: string): string {
   return sequence; // \N{...} and unknown escapes stay as written (Python keeps unknown escapes too)
 }
 
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 function rangeBetween(lineStarts: number[], from: number, to: number): SourceRange {
-  const start = positionOf(lineStarts, from);
-  const end = positionOf(lineStarts, to);
+  const start = positionAt(lineStarts, from);
+  const end = positionAt(lineStarts, to);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
-
-function positionOf(lineStarts: number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, column: offset - lineStarts[low] };
 }

@@ -4,6 +4,7 @@
 import type { Node } from 'libpg-query';
 import type { EnumOp, ParseProblem, QualifiedName, SourceRange } from '../model/types';
 import { findLabelToken, parseSqlStatements, utf8OffsetToUtf16, type SqlStatement } from '../parse/sql';
+import { lineStartsOf, positionAt } from '../parse/lineIndex';
 
 /** Maps a UTF-16 range [start, end) of the SQL text to a range in the containing file. */
 export type SqlRangeMapper = (start: number, end: number) => SourceRange;
@@ -203,18 +204,10 @@ function tableNameOf(relation: any): string | undefined {
 
 /** Line/column of SQL offsets when the SQL sits verbatim in the file starting at `origin`. */
 export function rangeMapperFromOrigin(sql: string, origin: { line: number; column: number }): SqlRangeMapper {
-  const lineStarts = [0];
-  for (let i = sql.indexOf('\n'); i >= 0; i = sql.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(sql);
   const position = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const column = offset - lineStarts[low];
-    return { line: origin.line + low, column: low === 0 ? origin.column + column : column };
+    const { line, column } = positionAt(lineStarts, offset);
+    return { line: origin.line + line, column: line === 0 ? origin.column + column : column };
   };
   return (start, end) => {
     const from = position(start);

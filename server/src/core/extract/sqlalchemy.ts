@@ -6,7 +6,7 @@ import type { OrmEnumBinding, ParseProblem, PyImport, SourceLocation, TypeAnnota
 import { IgnoreComments } from './ignoreComments';
 import { ImportScope } from './pyImports';
 import { assignmentOf, callArguments, dottedName, identifierPattern, moduleStatements, stringValue, unparenthesize } from './pySyntax';
-import { metadataSchema, readEnumCall, type EnumCallFacts, type EnumCallReader, type ModuleNames } from './sqlalchemyEnumCall';
+import { bindingKeywords, metadataSchema, readEnumCall, type EnumCallFacts, type EnumCallReader, type ModuleNames } from './sqlalchemyEnumCall';
 import { sqlAlchemyNameOf } from './sqlalchemyNames';
 import { readMappedClass } from './sqlalchemyMapped';
 
@@ -197,18 +197,9 @@ class Extraction {
       // An Enum(...) without class or labels holds no labels, even under Mapped[Cls] (checked with SQLAlchemy 2.0.40).
       const source = facts.source ?? { kind: 'literals', labels: [] };
       this.facts.bindings.push(this.binding(column, {
-        enumCall: facts.enumCall,
-        enumCallArgsEnd: facts.enumCallArgsEnd,
+        ...bindingKeywords(facts),
         source,
-        explicitName: facts.explicitName,
-        explicitNameLocation: facts.explicitNameLocation,
         schema: facts.inheritSchema ? column.tableSchema : facts.schema,
-        nativeEnum: facts.nativeEnum,
-        createConstraint: facts.createConstraint,
-        length: facts.length,
-        createType: facts.createType,
-        omitAliases: facts.omitAliases,
-        valuesCallable: facts.valuesCallable,
         via: facts.via,
         isArray: target.isArray,
       }));
@@ -308,16 +299,8 @@ class Extraction {
         binding: withoutUndefined({
           orm: 'sqlalchemy',
           location,
-          enumCall: facts.enumCall,
-          enumCallArgsEnd: facts.enumCallArgsEnd,
-          explicitName: facts.explicitName,
+          ...bindingKeywords(facts),
           schema: facts.schema,
-          nativeEnum: facts.nativeEnum,
-          createConstraint: facts.createConstraint,
-          length: facts.length,
-          createType: facts.createType,
-          omitAliases: facts.omitAliases,
-          valuesCallable: facts.valuesCallable,
           via: 'type_annotation_map',
           isArray: target.isArray,
           ignoredRules: this.ignore.rulesFor(location.range),

@@ -114,6 +114,22 @@ function readSource(
   return { kind: 'literals', labels };
 }
 
+/** The binding fields an Enum(...) call decides, shared by column bindings and type_annotation_map entries. */
+export function bindingKeywords(facts: EnumCallFacts) {
+  return {
+    enumCall: facts.enumCall,
+    enumCallArgsEnd: facts.enumCallArgsEnd,
+    explicitName: facts.explicitName,
+    explicitNameLocation: facts.explicitNameLocation,
+    nativeEnum: facts.nativeEnum,
+    createConstraint: facts.createConstraint,
+    length: facts.length,
+    createType: facts.createType,
+    omitAliases: facts.omitAliases,
+    valuesCallable: facts.valuesCallable,
+  };
+}
+
 /** A string literal or a module-level string constant (`name=ROLE_TYPE`). */
 function constantString(reader: EnumCallReader, node: Node | undefined): string | undefined {
   const literal = stringValue(node);
