@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { lineCounter, splitSqlScript } from '../core/parse/sqlSplit';
 import { DatabaseError } from './errors';
 import type { Queryable } from './queryable';
-import { splitSqlScript } from './sqlScript';
 
 /** Must match node_modules/@electric-sql/pglite (a test checks it): a new PGlite means new data folders. */
 export const pgliteVersion = '0.5.14';
@@ -128,18 +128,23 @@ async function loadScript(pg: PGlite, content: string, displayName: string): Pro
   const skippedExtensions = new Set<string>();
   const metaLines: string[] = [];
 
-  for (const item of splitSqlScript(content)) {
-    if (item.kind === 'meta') {
+  const lineAt = lineCounter(content);
+  for (const part of splitSqlScript(content)) {
+    const line = lineAt(part.start);
+    if (part.kind === 'meta') {
       // \restrict / \unrestrict (pg_dump's guard) mean nothing here; others are worth a mention.
-      if (!/^\\(un)?restrict\b/.test(item.command)) metaLines.push(`${item.command.split(/\s/)[0]} (line ${item.line})`);
+      const command = content.slice(part.start, part.end).trim();
+      if (!/^\\(un)?restrict\b/.test(command)) metaLines.push(`${command.split(/\s/)[0]} (line ${line})`);
       continue;
     }
+    // The statement without its `;` (PostgreSQL's error positions count from its first character).
+    const item = { sql: content.slice(part.start, part.end).replace(/;$/, '').trim(), line };
     for (let attempt = 0; ; attempt++) {
       try {
-        if (item.kind === 'copy') {
+        if (part.kind === 'copy') {
           // PGlite cannot stream stdin; it reads COPY data from the virtual file /dev/blob instead.
           const sql = item.sql.replace(/\bFROM\s+stdin\b/i, "FROM '/dev/blob'");
-          await pg.query(sql, [], { blob: new Blob([item.data]) });
+          await pg.query(sql, [], { blob: new Blob([content.slice(part.data.start, part.data.end)]) });
         } else {
           await pg.exec(item.sql);
         }
@@ -154,13 +159,13 @@ async function loadScript(pg: PGlite, content: string, displayName: string): Pro
           createdRoles.push(missingRole[1]);
           continue;
         }
-        const extension = item.kind === 'statement' ? /^CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([^\s";]+)\1/i.exec(item.sql) : null;
+        const extension = part.kind === 'statement' ? /^CREATE\s+EXTENSION\s+(?:IF\s+NOT\s+EXISTS\s+)?("?)([^\s";]+)\1/i.exec(item.sql) : null;
         if (extension && (err.code === '0A000' || err.code === '58P01')) {
           skippedExtensions.add(extension[2]);
           notes.push(`${displayName}:${item.line}: extension "${extension[2]}" is not available in the embedded PostgreSQL; skipped`);
           break;
         }
-        const commentOnSkipped = item.kind === 'statement' ? /^COMMENT\s+ON\s+EXTENSION\s+("?)([^\s"]+)\1/i.exec(item.sql) : null;
+        const commentOnSkipped = part.kind === 'statement' ? /^COMMENT\s+ON\s+EXTENSION\s+("?)([^\s"]+)\1/i.exec(item.sql) : null;
         if (commentOnSkipped && skippedExtensions.has(commentOnSkipped[2])) break;
         if (err.code === '42P06' && /^CREATE\s+SCHEMA\s+"?public"?\s*$/i.test(item.sql)) break;
         throw new DatabaseError('schema-file', `${displayName}:${errorLine(item, err.position)}: ${firstLine(message)}${copyWhere(err.where)}`);

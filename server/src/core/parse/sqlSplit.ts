@@ -1,7 +1,10 @@
-// Splits a SQL script into statements the way psql runs it: on top-level `;`, outside quotes, comments and
-// parentheses; psql meta-commands (`\connect`, `\restrict`) and `COPY ... FROM stdin` data blocks are skipped.
+// Splits a SQL script into its parts the way psql runs it: statements end on a top-level `;` (outside quotes,
+// comments and CREATE RULE's parenthesised action list); `COPY ... FROM stdin` statements own the data block
+// that follows them; psql meta-commands (`\connect`, `\restrict`) are parts of their own. The one scanner
+// behind both the parser-based enum extraction (sql.ts) and the embedded-database loader (db/).
 // It must work on text the PostgreSQL lexer rejects (an unterminated quote, COPY rows like `O'Brien`), which is
 // why it is a small scanner of its own rather than libpg-query's scanSync (one lexer error fails that scan).
+// It never throws: unterminated text runs to the end of the script.
 
 export interface StatementRange {
   /** UTF-16 offset of the statement's first token (leading whitespace and comments excluded). */
@@ -10,27 +13,33 @@ export interface StatementRange {
   end: number;
 }
 
+export type ScriptPart =
+  | ({ kind: 'statement' } & StatementRange)
+  /** `COPY t (cols) FROM stdin;` and its rows: from the line after the `;` up to (not including) the `\.` line. */
+  | ({ kind: 'copy'; data: { start: number; end: number } } & StatementRange)
+  /** A meta-command at the start of a statement, from the backslash to the end of its line (newline excluded). */
+  | { kind: 'meta'; start: number; end: number };
+
 const identChar = /[A-Za-z0-9_$\u0080-\uffff]/;
 const dollarTagAt = /\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 const createRule = /^CREATE\s+(?:OR\s+REPLACE\s+)?RULE\b/i;
 const copyFromStdin = /^COPY\b[\s\S]*\bFROM\s+STDIN\b/i;
 
+/** Statement ranges only (COPY statements included, their data and meta-commands not): what the parser reads. */
 export function splitSqlStatements(sql: string): StatementRange[] {
   const ranges: StatementRange[] = [];
+  for (const part of splitSqlScript(sql)) if (part.kind !== 'meta') ranges.push({ start: part.start, end: part.end });
+  return ranges;
+}
+
+/** The script's statements, COPY blocks and meta-commands, in order, with UTF-16 offsets (see lineCounter). */
+export function splitSqlScript(sql: string): ScriptPart[] {
+  const parts: ScriptPart[] = [];
   const length = sql.length;
   let start = -1; // first token of the current statement, -1 while none has been seen
   let lastTokenEnd = 0;
   let parenDepth = 0;
   let i = 0;
-
-  const finish = (end: number): void => {
-    if (start >= 0) ranges.push({ start, end });
-    start = -1;
-    parenDepth = 0;
-  };
-  const beginToken = (at: number): void => {
-    if (start < 0) start = at;
-  };
 
   while (i < length) {
     const ch = sql[i];
@@ -38,8 +47,10 @@ export function splitSqlStatements(sql: string): StatementRange[] {
     if (ch === '-' && sql[i + 1] === '-') { i = endOfLine(sql, i); continue; }
     if (ch === '/' && sql[i + 1] === '*') { i = endOfBlockComment(sql, i); continue; }
     if (ch === '\\') {
-      // A psql meta-command runs to the end of the line; it is not SQL.
-      i = endOfLine(sql, i);
+      // A psql meta-command runs to the end of the line; it is not SQL. Inside a statement it is skipped.
+      const next = endOfLine(sql, i);
+      if (start < 0) parts.push({ kind: 'meta', start: i, end: sql[next - 1] === '\n' ? next - 1 : next });
+      i = next;
       continue;
     }
     if (ch === ';') {
@@ -48,13 +59,14 @@ export function splitSqlStatements(sql: string): StatementRange[] {
       // not swallow the rest of the file.
       if (parenDepth > 0 && start >= 0 && createRule.test(sql.slice(start, i))) { i++; lastTokenEnd = i; continue; }
       const end = i + 1;
-      const wasCopyFromStdin = start >= 0 && copyFromStdin.test(sql.slice(start, end));
-      finish(end);
-      i = end;
-      if (wasCopyFromStdin) i = endOfCopyData(sql, i);
+      const copy = start >= 0 && copyFromStdin.test(sql.slice(start, end)) ? copyData(sql, end) : undefined;
+      if (start >= 0) parts.push(copy ? { kind: 'copy', start, end, data: copy.data } : { kind: 'statement', start, end });
+      start = -1;
+      parenDepth = 0;
+      i = copy ? copy.resume : end;
       continue;
     }
-    beginToken(i);
+    if (start < 0) start = i;
     if (ch === "'") {
       const escapes = i > 0 && (sql[i - 1] === 'E' || sql[i - 1] === 'e') && !(i > 1 && identChar.test(sql[i - 2]));
       i = endOfQuoted(sql, i, "'", escapes);
@@ -76,8 +88,23 @@ export function splitSqlStatements(sql: string): StatementRange[] {
     }
     lastTokenEnd = i;
   }
-  finish(lastTokenEnd);
-  return ranges;
+  if (start >= 0) parts.push({ kind: 'statement', start, end: lastTokenEnd });
+  return parts;
+}
+
+/**
+ * 1-based line numbers of offsets in `text`. Cheap when asked in increasing order (as for the parts of a
+ * script, in order): each call counts only the newlines since the previous one.
+ */
+export function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    if (offset < at) { at = 0; line = 1; }
+    for (let newline = text.indexOf('\n', at); newline >= 0 && newline < offset; newline = text.indexOf('\n', newline + 1)) line++;
+    at = offset;
+    return line;
+  };
 }
 
 function endOfLine(sql: string, from: number): number {
@@ -117,14 +144,16 @@ function endOfQuoted(sql: string, from: number, quote: string, backslashEscapes:
   return sql.length;
 }
 
-/** COPY ... FROM stdin data starts on the next line and ends at a line holding only `\.` (or the end). */
-function endOfCopyData(sql: string, afterSemicolon: number): number {
-  let lineStart = endOfLine(sql, afterSemicolon);
-  while (lineStart < sql.length) {
+/**
+ * COPY ... FROM stdin data starts on the line after the `;` and ends before a line holding only `\.` (or at the
+ * end of the text); scanning resumes after that line.
+ */
+function copyData(sql: string, afterSemicolon: number): { data: { start: number; end: number }; resume: number } {
+  const start = endOfLine(sql, afterSemicolon);
+  for (let lineStart = start; lineStart < sql.length;) {
     const next = endOfLine(sql, lineStart);
-    const line = sql.slice(lineStart, next).replace(/\r?\n$/, '');
-    if (line === '\\.') return next;
+    if (sql.slice(lineStart, next).replace(/\r?\n$/, '') === '\\.') return { data: { start, end: lineStart }, resume: next };
     lineStart = next;
   }
-  return sql.length;
+  return { data: { start, end: sql.length }, resume: sql.length };
 }
