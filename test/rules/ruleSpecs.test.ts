@@ -14,7 +14,8 @@ import { loadDatabaseSnapshot } from '../../server/src/db/snapshot';
 import { postgresUnavailableReason, startPostgres } from '../support/postgres';
 import { applyFix, copyToTemp } from '../support/workspaceCopy';
 
-interface Expected { rule: string; file: string; line: number; includes: string[] }
+/** One expected finding, or `{ rule, none: true }`: that rule must find nothing in this case. */
+interface Expected { rule: string; file: string; line: number; includes: string[]; none?: boolean }
 
 const specRoot = path.join(__dirname);
 const cases = fs.readdirSync(specRoot, { withFileTypes: true })
@@ -53,10 +54,11 @@ describe('rule specs', () => {
     const needsDatabase = fs.existsSync(path.join(specRoot, name, 'schema.sql'));
     test(name, { skip: needsDatabase ? noPostgres : undefined }, async () => {
       const caseDir = path.join(specRoot, name);
-      const expected: Expected[] = JSON.parse(fs.readFileSync(path.join(caseDir, 'expected.json'), 'utf8'));
+      const entries: Expected[] = JSON.parse(fs.readFileSync(path.join(caseDir, 'expected.json'), 'utf8'));
+      const expected = entries.filter((e) => !e.none);
       const database = await snapshotFor(caseDir, `spec_${i}`, caseDir);
       const findings = await check(caseDir, database);
-      const checkedRules = new Set(expected.map((e) => e.rule));
+      const checkedRules = new Set(entries.map((e) => e.rule));
       const actual = findings.filter((f) => checkedRules.has(f.rule)).map((f) => `${f.rule} ${f.location.file}:${f.location.range.line + 1}`);
       assert.deepEqual(actual.sort(), expected.map((e) => `${e.rule} ${e.file}:${e.line}`).sort(), `findings: ${JSON.stringify(findings.map((f) => f.message), null, 1)}`);
       for (const e of expected) {

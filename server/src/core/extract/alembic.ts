@@ -42,6 +42,7 @@ export function extractAlembicRevision(file: string, parse: PythonParse, imports
 
   const reader = new RevisionReader(file, parse.text, imports, moduleScope);
   const upgrade = reader.readFunction(functions.get('upgrade'));
+  const createdTables = [...reader.createdTables];
   const downgrade = reader.readFunction(functions.get('downgrade'));
   return {
     revision: revision.id,
@@ -50,6 +51,7 @@ export function extractAlembicRevision(file: string, parse: PythonParse, imports
     location: locationOf(file, revision.node),
     upgrade,
     downgrade,
+    createdTables,
     problems: reader.problems,
   };
 }
@@ -111,6 +113,8 @@ class RevisionReader {
   private ops: EnumOp[] = [];
   /** Types create_table already created in this function: Alembic creates each once per run. */
   private createdByTables = new Set<string>();
+  /** Tables op.create_table creates (schema-qualified outside public), whatever their column types. */
+  readonly createdTables = new Set<string>();
   /** Source text tests that let whole subtrees go unvisited: reading nodes crosses into WASM, a regex does not. */
   private readonly mayHoldHandledCall: RegExp;
   private readonly mayNameEnumType: RegExp;
@@ -213,6 +217,7 @@ class RevisionReader {
     const table = stringLiteralValue(args[0]);
     if (!table) return;
     const tableSchema = stringLiteralValue(keywordArg(call, 'schema'));
+    this.createdTables.add(qualifiedTable(table, tableSchema));
     let scopeNames: RegExp | undefined;
     for (const argument of args.slice(1)) {
       // Most columns are plain (sa.Integer(), ...): only one that names an enum type or a variable can hold one.

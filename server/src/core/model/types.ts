@@ -168,6 +168,8 @@ export interface AlembicRevision {
   location: SourceLocation; // the `revision = "..."` assignment
   upgrade: EnumOp[];
   downgrade: EnumOp[];
+  /** Tables the upgrade creates with op.create_table (schema-qualified outside public). */
+  createdTables?: string[];
   /** op.execute(...) strings that failed to parse as SQL, etc. */
   problems: ParseProblem[];
 }

@@ -12,9 +12,11 @@ export interface MigrationColumnType {
 export class ColumnIndex {
   private readonly dbColumns = new Map<string, DbColumn>();
   private readonly migrationTypes = new Map<string, MigrationColumnType>();
+  private readonly migrationTables = new Set<string>();
 
   constructor(model: EnumModel, database: DatabaseSnapshot | undefined) {
     for (const column of database?.columns ?? []) this.dbColumns.set(`${column.schema}.${column.table}.${column.column}`, column);
+    for (const revision of model.alembic.revisions) for (const table of revision.createdTables ?? []) this.migrationTables.add(table);
     for (const type of model.types) {
       for (const use of type.migrations?.uses ?? []) {
         const key = `${use.table}.${use.column}`;
@@ -25,6 +27,11 @@ export class ColumnIndex {
 
   databaseColumn(schema: string, table: string, column: string): DbColumn | undefined {
     return this.dbColumns.get(`${schema}.${table}.${column}`);
+  }
+
+  /** Whether some migration creates `table` (schema-qualified outside public). */
+  migrationsCreateTable(table: string): boolean {
+    return this.migrationTables.has(table);
   }
 
   /** The enum type the migrations (at head) give `table.column`. */

@@ -23,6 +23,9 @@ export const missingType: Rule = {
       const b = use.binding;
       if (!b.nativeEnum || isIgnored(b, 'missing-type')) continue;
       if (columnIsOtherEnum(ctx, b.schema ?? 'public', b.table, b.column ?? b.attribute.split('.').pop())) continue;
+      // Without a database, a type the migrations never create may have been created outside the repository
+      // (then the database is the truth): only a table the migrations create itself proves the type missing.
+      if (!ctx.database && !(b.table && ctx.columns.migrationsCreateTable(qualifiedTable(b.table, b.schema)))) continue;
       const labels = use.persisted.ok ? use.persisted.labels : [];
       findings.push({
         message: `${b.attribute}: ${describeBinding(use)} needs type ${type.key}, which does not exist ${where}${b.createType ? '' : ' (create_type=False: SQLAlchemy never creates it)'}. asyncpg fails on every write (type "${type.type.name}" does not exist); psycopg2 hides it. Fix: create it in a migration${labels.length ? ` with ${quoted(labels)}` : ''}, or name the existing type.`,
@@ -35,6 +38,10 @@ export const missingType: Rule = {
     return findings;
   },
 };
+
+function qualifiedTable(table: string, schema: string | undefined): string {
+  return schema && schema !== 'public' ? `${schema}.${table}` : table;
+}
 
 function columnIsOtherEnum(ctx: RuleContext, schema: string, table: string | undefined, column: string | undefined): boolean {
   if (!table || !column) return false;
