@@ -21,6 +21,7 @@ CREATE TABLE users (id serial PRIMARY KEY, email text, role userrole NOT NULL, s
 INSERT INTO users (email, role, status) VALUES ('a@x', 'admin', 'active'), ('b@x', 'user', 'active'), ('c@x', 'user', 'pending_approval');
 CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);
 INSERT INTO alembic_version VALUES ('4b7e2d9a1c30');
+CREATE TABLE audit (id serial PRIMARY KEY, level varchar(8) CHECK (level IN ('pending', 'active', 'disabled')));
 `;
 
 before(async () => {
@@ -59,6 +60,21 @@ test('with the URL from enumguard/databaseUrl: live status, database labels and 
   const markdown = (hover.contents as { value: string }).value;
   assert.match(markdown, /\| member \| ORM \| migrations \| database \| rows \|/);
   assert.match(markdown, /\| USER \| `USER` \| `user` ⚠ \| `user` ⚠ \| 2 \|/);
+  assertNoSecret(client);
+});
+
+test('an edit that maps a new VARCHAR enum column makes the server describe that column from the database', { skip }, async () => {
+  const client = clients[0];
+  const text = client.text(models);
+  const end = text.split('\n').length;
+  // UserStatus persists its names (PENDING, ...): outside the column's CHECK, which the catalog alone cannot tie to an enum.
+  const audit = '\n\nclass Audit(Base):\n    __tablename__ = "audit"\n    id: Mapped[int] = mapped_column(primary_key=True)\n    level: Mapped[UserStatus] = mapped_column(Enum(UserStatus, native_enum=False))\n';
+  client.change(models, [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, newText: audit }]);
+  const levelLine = client.text(models).split('\n').findIndex((l) => l.includes('level: Mapped[UserStatus]'));
+  const diagnostics = await client.waitForDiagnostics(models, 'the VARCHAR column checked against its CHECK', (list: Diagnostic[]) =>
+    list.some((d) => d.range.start.line === levelLine && d.code === 'persist-mismatch'), 30000);
+  const finding = diagnostics.find((d) => d.range.start.line === levelLine)!;
+  assert.match(finding.message, /outside the CHECK constraint's 'pending', 'active', 'disabled'/);
   assertNoSecret(client);
 });
 

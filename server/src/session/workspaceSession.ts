@@ -48,6 +48,8 @@ export class WorkspaceSession {
   private readonly pending = new Map<string, string | null>();
   private timer: NodeJS.Timeout | undefined;
   private databaseGeneration = 0;
+  /** The non-native enum columns the current snapshot was asked to describe (see refreshForNewColumns). */
+  private snapshotColumnsKey = '';
   private disposed = false;
 
   constructor(readonly folderUri: string, readonly root: string, private readonly host: SessionHost) {}
@@ -157,6 +159,19 @@ export class WorkspaceSession {
     }
     this.pending.clear();
     this.reanalyze();
+    this.refreshForNewColumns();
+  }
+
+  /**
+   * The catalog cannot tell which VARCHAR columns hold enums, so the snapshot describes the columns the models
+   * name (native_enum=False). An edit that names a new one asks the database again, once per set of columns.
+   */
+  private refreshForNewColumns(): void {
+    if (!this.database || !this.index) return;
+    const key = columnsKey(columnsOfInterest(this.index.facts()));
+    if (key === this.snapshotColumnsKey) return;
+    this.snapshotColumnsKey = key;
+    void this.reloadDatabase();
   }
 
   reanalyze(): void {
@@ -180,8 +195,10 @@ export class WorkspaceSession {
       status = { state: 'none', description: 'no database (migrations and models only)' };
     } else {
       try {
+        const columns = this.index ? columnsOfInterest(this.index.facts()) : [];
+        this.snapshotColumnsKey = columnsKey(columns);
         const loaded: DatabaseSnapshot = await loadDatabaseSnapshot(spec.spec, {
-          root: this.root, schemas: this.config.schemas, columnsOfInterest: this.index ? columnsOfInterest(this.index.facts()) : [],
+          root: this.root, schemas: this.config.schemas, columnsOfInterest: columns,
         });
         snapshot = loaded;
         status = { state: loaded.source, description: redactSecrets(loaded.description, [spec.spec]) };
@@ -203,4 +220,8 @@ export class WorkspaceSession {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
   }
+}
+
+function columnsKey(columns: ReturnType<typeof columnsOfInterest>): string {
+  return columns.map((c) => `${c.schema ?? ''}.${c.table}.${c.column}`).sort().join(',');
 }
