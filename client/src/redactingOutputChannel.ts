@@ -1,24 +1,11 @@
 // An OutputChannel that removes database URLs and passwords before text reaches the real channel. LSP traces
 // (enumguard.trace.server: verbose) log every message, including the answer to enumguard/databaseUrl.
 import * as vscode from 'vscode';
-
-export function redact(text: string, secrets: string[]): string {
-  let safe = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) {
-      safe = safe.split(secret).join('<database url>');
-      // JSON traces escape slashes and quotes in the URL: redact that spelling too.
-      const jsonForm = JSON.stringify(secret).slice(1, -1);
-      if (jsonForm !== secret) safe = safe.split(jsonForm).join('<database url>');
-    }
-  }
-  return safe.replace(/([A-Za-z][A-Za-z0-9+.-]*:(?:\\?\/){2}[^:/@\s"]*:)[^@\s"]*@/g, '$1***@')
-    .replace(/(password=)[^&\s"]+/gi, '$1***');
-}
+import { redactSecrets } from '../../server/src/db/redact';
 
 export function createRedactingOutputChannel(name: string, secrets: () => string[]): vscode.LogOutputChannel {
   const inner = vscode.window.createOutputChannel(name, { log: true });
-  const clean = (value: string | Error): string => redact(typeof value === 'string' ? value : value.stack ?? value.message, secrets());
+  const clean = (value: string | Error): string => redactSecrets(typeof value === 'string' ? value : value.stack ?? value.message, secrets());
   const cleanArgs = (args: unknown[]): string[] => args.map((arg) => clean(typeof arg === 'string' || arg instanceof Error ? arg : JSON.stringify(arg) ?? String(arg)));
   return {
     name: inner.name,

@@ -1,7 +1,8 @@
 // parseDatabaseUrl and redactSecrets over the URL spellings users paste (libpq, SQLAlchemy, asyncpg).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDatabaseUrl, redactSecrets } from '../../server/src/db/databaseUrl';
+import { parseDatabaseUrl } from '../../server/src/db/databaseUrl';
+import { redactSecrets } from '../../server/src/db/redact';
 import { DatabaseError } from '../../server/src/db/errors';
 
 test('libpq and SQLAlchemy spellings give the same settings', () => {

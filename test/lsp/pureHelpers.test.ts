@@ -9,12 +9,13 @@ import { enumMapHtml } from '../../client/src/panel/enumMapHtml';
 import { loadConfig } from '../../server/src/core/config/config';
 import type { EnumTypeModel } from '../../server/src/core/model/analysis';
 import { buildEnumTable } from '../../server/src/lsp/enumTable';
-import { redactSecrets, resolveDatabaseSpec } from '../../server/src/session/databaseUrl';
+import { redactSecrets } from '../../server/src/db/redact';
+import { resolveDatabaseSpec } from '../../server/src/session/databaseUrl';
 import { mergeSettingsIntoConfig, sanitizeSettings } from '../../server/src/session/editorSettings';
 
 test('redactSecrets removes known URLs and any URL password', () => {
   const url = 'postgresql+psycopg2://app:hunter2pw@db:5432/app';
-  assert.equal(redactSecrets(`failed for ${url}`, [url]), 'failed for <database url>');
+  assert.equal(redactSecrets(`failed for ${url}`, [url]), 'failed for ***');
   assert.equal(redactSecrets('postgres://u:p4ss@h/db?password=zz'), 'postgres://u:***@h/db?password=***');
 });
 

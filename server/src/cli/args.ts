@@ -1,6 +1,6 @@
 // Command-line parsing for `enumguard check`: a small hand-written parser, so the CLI has no dependency and every
 // usage mistake becomes one clear line (exit 2) instead of a library's multi-line complaint.
-import { redactSecrets } from './redact';
+import { redactSecrets } from '../db/redact';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 const formats: readonly OutputFormat[] = ['text', 'json', 'sarif'];

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, usageText, UsageError, type CheckOptions } from './args';
-import { passwordInUrl, scrub } from './redact';
+import { passwordInUrl, redactSecrets } from '../db/redact';
 import { renderJson } from './report/json';
 import { renderSarif } from './report/sarif';
 import { renderText } from './report/text';
@@ -49,10 +49,10 @@ async function main(argv: string[]): Promise<number> {
     const known = error instanceof UsageError || error instanceof CliProblem;
     const message = error instanceof Error ? error.message : String(error);
     // Only the first line: a library's multi-line message must not turn into a wall of text in CI.
-    const line = scrub(message.split('\n')[0] ?? '', secrets);
+    const line = redactSecrets(message.split('\n')[0] ?? '', secrets);
     process.stderr.write(`enumguard: ${known ? line : `internal error: ${line}`}\n`);
     if (!known && process.env.ENUMGUARD_DEBUG && error instanceof Error && error.stack) {
-      process.stderr.write(`${scrub(error.stack, secrets)}\n`);
+      process.stderr.write(`${redactSecrets(error.stack, secrets)}\n`);
     }
     return 2;
   }

@@ -2,7 +2,6 @@
 // settings for pg, plus a redacted form that is safe to show anywhere.
 import { DatabaseError } from './errors';
 
-export { redactSecrets } from './redact';
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 

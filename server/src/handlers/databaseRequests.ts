@@ -2,7 +2,7 @@
 // safe line. The URL under test lives only in this call's memory.
 import type { StatusParams, TestConnectionParams, TestConnectionResult } from '../protocol';
 import { loadDatabaseSnapshot } from '../db/snapshot';
-import { redactSecrets } from '../session/databaseUrl';
+import { redactSecrets } from '../db/redact';
 import type { SessionRegistry } from '../session/sessionRegistry';
 
 export async function testConnection(sessions: SessionRegistry, params: TestConnectionParams): Promise<TestConnectionResult> {

@@ -26,13 +26,3 @@ export async function resolveDatabaseSpec(askEditor: () => Promise<string | unde
   }
   return undefined;
 }
-
-/** Removes known secrets and any password in a URL-looking substring ("scheme://user:pw@" -> "scheme://user:***@"). */
-export function redactSecrets(text: string, secrets: (string | undefined)[] = []): string {
-  let safe = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) safe = safe.split(secret).join('<database url>');
-  }
-  return safe.replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/g, '$1***@')
-    .replace(/(password=)[^&\s]+/gi, '$1***');
-}

@@ -9,7 +9,8 @@ import type { Analysis } from '../core/model/analysis';
 import type { DatabaseSnapshot, ParseProblem } from '../core/model/types';
 import { loadDatabaseSnapshot } from '../db/snapshot';
 import type { ConnectionState } from '../protocol';
-import { redactSecrets, resolveDatabaseSpec } from './databaseUrl';
+import { redactSecrets } from '../db/redact';
+import { resolveDatabaseSpec } from './databaseUrl';
 import { type EditorSettings, mergeSettingsIntoConfig } from './editorSettings';
 
 export interface ProgressReporter {
