@@ -4,7 +4,7 @@ import type { EnumGuardConfig } from '../config/config';
 import type { AlembicState, EnumTypeModel, MigrationTruth, OrmUse } from './analysis';
 import { EnumClassTable } from './enumClassTable';
 import { moduleAliasesFor } from '../extract/moduleName';
-import { buildRevisionGraph, replayMigrations } from './migrationReplay';
+import { buildRevisionGraph, type ReplayedType } from './migrationReplay';
 import { cachedReplay } from './replayCache';
 import { ormTypeName, persistedLabels } from './ormLabels';
 import type {
@@ -102,7 +102,7 @@ export function buildModel(facts: FileFacts[], database: DatabaseSnapshot | unde
   };
 }
 
-function migrationTruth(replayed: ReturnType<typeof replayMigrations>['types'] extends Map<string, infer T> ? T : never): MigrationTruth {
+function migrationTruth(replayed: ReplayedType): MigrationTruth {
   return { labels: replayed.labels, createdAt: replayed.createdAt, lastChangedAt: replayed.lastChangedAt, revision: replayed.revision, uses: replayed.uses };
 }
 
