@@ -8,7 +8,6 @@ import { ColumnIndex } from '../rules/columnIndex';
 
 export function analyze(input: AnalysisInput): Analysis {
   const model = buildModel(input.facts, input.database, input.config);
-  const byFile = new Map(input.facts.map((f) => [f.file, f]));
   const columns = new ColumnIndex(model, input.database);
   const findings: Finding[] = [];
   for (const type of model.types) {
@@ -17,7 +16,7 @@ export function analyze(input: AnalysisInput): Analysis {
       if (setting === 'off') continue;
       let produced;
       try {
-        produced = rule.check({ type, model, database: input.database, fileFacts: (f) => byFile.get(f), columns });
+        produced = rule.check({ type, model, database: input.database, columns });
       } catch (error) {
         // A rule bug must not hide every other finding; report it where the type is declared.
         const where = type.orm[0]?.binding.location ?? type.migrations?.createdAt;

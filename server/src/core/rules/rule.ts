@@ -2,13 +2,12 @@
 import type { EnumModel } from '../model/buildModel';
 import type { ColumnIndex } from './columnIndex';
 import type { EnumTypeModel } from '../model/analysis';
-import type { DatabaseSnapshot, FileFacts, Finding, RuleId, Severity } from '../model/types';
+import type { DatabaseSnapshot, Finding, RuleId, Severity } from '../model/types';
 
 export interface RuleContext {
   type: EnumTypeModel;
   model: EnumModel;
   database?: DatabaseSnapshot;
-  fileFacts(file: string): FileFacts | undefined;
   columns: ColumnIndex;
 }
 
